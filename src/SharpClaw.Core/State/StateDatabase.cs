@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+
+namespace SharpClaw.Core.State;
+
+/// <summary>
+/// The gateway's SQLite database (<c>sharpclaw.db</c> in the state dir), in WAL mode with versioned
+/// migrations. Each operation opens a pooled connection; SQLite serialises writers.
+/// </summary>
+public sealed class StateDatabase
+{
+    private readonly string _connectionString;
+
+    public StateDatabase(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string Path { get; }
+
+    public int SchemaVersion { get; private set; }
+
+    /// <summary>Creates the file (mode 600), switches to WAL and applies pending migrations in order.</summary>
+    public async Task InitializeAsync(IReadOnlyList<Migration> migrations, TimeProvider timeProvider, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(Path) && !OperatingSystem.IsWindows())
+        {
+            await using (new FileStream(Path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+            {
+            }
+        }
+
+        await using var conn = await OpenAsync(cancellationToken);
+        await ExecuteAsync(conn, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", cancellationToken);
+        await ExecuteAsync(conn, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at_ms INTEGER NOT NULL);", cancellationToken);
+        var current = 0;
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+            current = Convert.ToInt32(await cmd.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        foreach (var migration in migrations.OrderBy(m => m.Version))
+        {
+            if (migration.Version <= current)
+            {
+                continue;
+            }
+
+            await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(cancellationToken);
+            await using (var cmd = conn.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = migration.Sql;
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var cmd = conn.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = "INSERT INTO schema_migrations (version, name, applied_at_ms) VALUES ($v, $n, $t)";
+                cmd.Parameters.AddWithValue("$v", migration.Version);
+                cmd.Parameters.AddWithValue("$n", migration.Name);
+                cmd.Parameters.AddWithValue("$t", timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            current = migration.Version;
+        }
+
+        SchemaVersion = current;
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var conn = new SqliteConnection(_connectionString);
+        await conn.OpenAsync(cancellationToken);
+        await ExecuteAsync(conn, "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;", cancellationToken);
+        return conn;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection conn, string sql, CancellationToken cancellationToken)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using SharpClaw.Gateway.Runtime;
+using SharpClaw.Protocol;
+using SharpClaw.Protocol.Events;
+
+namespace SharpClaw.Gateway.Hosting;
+
+/// <summary>The gateway's periodic work: <c>tick</c> every 30 s and a <c>health</c> refresh every 60 s.</summary>
+public sealed class BackgroundLoops(GatewayServices services, GatewayConfiguration config) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loops = Task.CompletedTask;
+    private int _shutdown;
+
+    public void Start()
+    {
+        config.Changed += OnConfigChanged;
+        _loops = Task.WhenAll(TickLoopAsync(_stop.Token), HealthLoopAsync(_stop.Token));
+    }
+
+    /// <summary>Broadcasts <c>shutdown</c> and closes every socket with 1012 (once).</summary>
+    public void ShutdownClients(string reason)
+    {
+        if (Interlocked.Exchange(ref _shutdown, 1) != 0)
+        {
+            return;
+        }
+
+        services.Draining = true;
+        services.Connections.Broadcast(EventNames.Shutdown, new JsonObject { ["reason"] = reason });
+        services.Connections.CloseAllAsync(RunningGateway.ServiceRestart, "service restart").Wait(TimeSpan.FromSeconds(3));
+    }
+
+    private void OnConfigChanged()
+    {
+        services.Connections.Broadcast(EventNames.ConfigChanged, new JsonObject { ["ts"] = services.Info.NowMs, ["hash"] = config.Hash });
+    }
+
+    private async Task TickLoopAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(ProtocolConstants.TickIntervalMs), services.Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                services.Connections.Broadcast(EventNames.Tick, new JsonObject { ["ts"] = services.Info.NowMs });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task HealthLoopAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(60), services.Time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                var version = services.Health.Bump();
+                services.Connections.Broadcast(EventNames.Health, services.Health.Snapshot(), new Protocol.Frames.StateVersion(services.Presence.Version, version));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        config.Changed -= OnConfigChanged;
+        await _stop.CancelAsync();
+        await _loops;
+        _stop.Dispose();
+    }
+}
