@@ -84,7 +84,7 @@ public sealed class GatewayConnection
             Interlocked.Add(ref _bufferedBytes, -frame.Length);
             if (!dropIfSlow)
             {
-                _ = CloseAsync(WebSocketCloseStatus.PolicyViolation, "slow consumer");
+                _ = CloseAsync(WebSocketCloseStatus.PolicyViolation, "slow consumer", flush: false);
             }
 
             return;
@@ -126,11 +126,15 @@ public sealed class GatewayConnection
         }
     }
 
+    /// <summary>Stops the writer; aborts the socket only if the close handshake did not finish.</summary>
     public void Abort()
     {
         Interlocked.Exchange(ref _closing, 1);
         _outbound.Writer.TryComplete();
-        _socket.Abort();
+        if (_socket.State != WebSocketState.Closed)
+        {
+            _socket.Abort();
+        }
     }
 
     public static string TruncateReason(string reason)

@@ -64,6 +64,7 @@ public sealed partial class WebSocketSession(GatewayServices services, ConnectHa
                     services.Connections.ReleasePreAuth(ipKey);
                 }
             }, lifetime.Token);
+            await DrainCloseAsync(socket);
             await lifetime.CancelAsync();
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
@@ -82,6 +83,7 @@ public sealed partial class WebSocketSession(GatewayServices services, ConnectHa
                 var wasAuthenticated = connection.IsAuthenticated;
                 services.Connections.Remove(connection);
                 connection.Abort();
+
                 if (wasAuthenticated)
                 {
                     services.PublishPresence();
@@ -131,6 +133,35 @@ public sealed partial class WebSocketSession(GatewayServices services, ConnectHa
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// After a server-initiated close, waits (briefly) for the client's close reply so queued frames and the
+    /// close frame are flushed instead of being cut off by an abort.
+    /// </summary>
+    private static async Task DrainCloseAsync(WebSocket socket)
+    {
+        if (socket.State != WebSocketState.CloseSent)
+        {
+            return;
+        }
+
+        var scratch = new byte[1024];
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (socket.State == WebSocketState.CloseSent)
+            {
+                var r = await socket.ReceiveAsync(scratch, cts.Token);
+                if (r.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
         }
     }
 

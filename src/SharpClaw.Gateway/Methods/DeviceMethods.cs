@@ -129,7 +129,7 @@ public sealed class DeviceMethods(GatewayServices s)
             throw RpcException.Invalid($"unknown device: {deviceId}");
         }
 
-        await s.Connections.CloseDeviceAsync(deviceId, null, "device removed");
+        ctx.OnResponded(() => s.Connections.CloseDeviceAsync(deviceId, null, "device removed"));
         s.Connections.Broadcast(EventNames.DevicePairChanged, new JsonObject { ["deviceId"] = deviceId, ["action"] = "removed", ["ts"] = s.Info.NowMs });
         return new JsonObject { ["deviceId"] = deviceId, ["removedAtMs"] = s.Info.NowMs };
     }
@@ -156,7 +156,7 @@ public sealed class DeviceMethods(GatewayServices s)
 
         var token = await s.Devices.PutTokenAsync(deviceId, role, TokenGenerator.NewDeviceToken(), role == "node" ? [] : scopes, rotated: true, ctx.CancellationToken);
         var sameDevice = ctx.Identity.DeviceId == deviceId && ctx.Identity.AuthMethod == "device-token";
-        await s.Connections.CloseDeviceAsync(deviceId, role, "device removed");
+        ctx.OnResponded(() => s.Connections.CloseDeviceAsync(deviceId, role, "device removed"));
         var result = new JsonObject
         {
             ["deviceId"] = deviceId,
@@ -180,7 +180,7 @@ public sealed class DeviceMethods(GatewayServices s)
         var role = ParamReader.RequiredString(ctx, p, "role", 32);
         await AuthorizeTokenChangeAsync(ctx, deviceId, role);
         var revoked = await s.Devices.RevokeTokenAsync(deviceId, role, ctx.CancellationToken);
-        await s.Connections.CloseDeviceAsync(deviceId, role, "device removed");
+        ctx.OnResponded(() => s.Connections.CloseDeviceAsync(deviceId, role, "device removed"));
         return new JsonObject { ["deviceId"] = deviceId, ["role"] = role, ["revoked"] = revoked, ["revokedAtMs"] = s.Info.NowMs };
     }
 

@@ -20,15 +20,25 @@ public sealed partial class RpcDispatcher(MethodRegistry registry, IdempotencyCa
     {
         using (frame)
         {
-            var outcome = await RunAsync(connection, frame, cancellationToken);
+            var context = new RpcContext
+            {
+                Connection = connection,
+                RequestId = frame.Id,
+                Method = frame.Method,
+                Params = frame.Params,
+                CancellationToken = cancellationToken,
+            };
+            var outcome = await RunAsync(context);
             connection.Send(outcome.ToFrame(frame.Id));
+            await context.RunAfterResponseAsync();
         }
     }
 
-    public async Task<RpcOutcome> RunAsync(GatewayConnection connection, RequestFrame frame, CancellationToken cancellationToken)
+    public async Task<RpcOutcome> RunAsync(RpcContext context)
     {
-        var method = frame.Method;
-        var denial = Authorize(connection, method, frame.Params);
+        var connection = context.Connection;
+        var method = context.Method;
+        var denial = Authorize(connection, method, context.Params);
         if (denial is not null)
         {
             return new RpcOutcome(false, JsonPayload.None, denial);
@@ -54,16 +64,7 @@ public sealed partial class RpcDispatcher(MethodRegistry registry, IdempotencyCa
             }
         }
 
-        var context = new RpcContext
-        {
-            Connection = connection,
-            RequestId = frame.Id,
-            Method = method,
-            Params = frame.Params,
-            CancellationToken = cancellationToken,
-        };
-
-        if (MethodScopes.Idempotent.Contains(method) && IdempotencyKey(frame.Params) is { } idemKey)
+        if (MethodScopes.Idempotent.Contains(method) && IdempotencyKey(context.Params) is { } idemKey)
         {
             return await dedupe.GetOrRunAsync(method + "\n" + idemKey, () => InvokeAsync(handler, context));
         }
