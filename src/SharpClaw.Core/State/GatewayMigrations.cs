@@ -50,5 +50,39 @@ public static class GatewayMigrations
             );
             CREATE INDEX pairing_requests_device ON pairing_requests(device_id);
             """),
+        new(2, "sessions-and-transcripts", """
+            CREATE TABLE sessions (
+                session_key TEXT PRIMARY KEY,
+                agent_id TEXT NOT NULL,
+                session_id TEXT NOT NULL,
+                entry_json TEXT NOT NULL,
+                created_at_ms INTEGER NOT NULL,
+                updated_at_ms INTEGER NOT NULL
+            );
+            CREATE INDEX sessions_agent_updated ON sessions(agent_id, updated_at_ms);
+            CREATE TABLE transcript_events (
+                session_id TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                event_json TEXT NOT NULL,
+                created_at_ms INTEGER NOT NULL,
+                PRIMARY KEY (session_id, seq)
+            );
+            CREATE TABLE usage_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                session_key TEXT NOT NULL,
+                agent_id TEXT NOT NULL,
+                run_id TEXT,
+                provider TEXT,
+                model TEXT,
+                input_tokens INTEGER NOT NULL,
+                output_tokens INTEGER NOT NULL,
+                cache_read_tokens INTEGER NOT NULL,
+                cache_write_tokens INTEGER NOT NULL,
+                cost_usd REAL NOT NULL,
+                ts_ms INTEGER NOT NULL
+            );
+            CREATE INDEX usage_log_ts ON usage_log(ts_ms);
+            CREATE INDEX usage_log_session ON usage_log(session_key, ts_ms);
+            """),
     ];
 }

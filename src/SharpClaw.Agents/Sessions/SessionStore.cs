@@ -1,0 +1,282 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using SharpClaw.Core.State;
+
+namespace SharpClaw.Agents.Sessions;
+
+/// <summary>
+/// Sessions and their transcripts in the state database. Every append is its own committed transaction
+/// (WAL, synchronous=FULL), so an acknowledged message survives a kill -9 and a crash never leaves a torn row.
+/// </summary>
+public sealed class SessionStore(StateDatabase db, TimeProvider time)
+{
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<SessionRecord?> GetAsync(string key, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        return await GetAsync(conn, null, key, ct);
+    }
+
+    public async Task<IReadOnlyList<SessionRecord>> ListAsync(string? agentId = null, int limit = 500, int offset = 0, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = agentId is null
+            ? "SELECT * FROM sessions ORDER BY updated_at_ms DESC LIMIT $l OFFSET $o"
+            : "SELECT * FROM sessions WHERE agent_id = $a ORDER BY updated_at_ms DESC LIMIT $l OFFSET $o";
+        cmd.Parameters.AddWithValue("$a", (object?)agentId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$l", limit);
+        cmd.Parameters.AddWithValue("$o", offset);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<SessionRecord>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(Read(r));
+        }
+
+        return list;
+    }
+
+    /// <summary>Returns the session, creating it (row + transcript header) when missing.</summary>
+    public async Task<SessionRecord> GetOrCreateAsync(string key, string agentId, string? cwd, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
+        var existing = await GetAsync(conn, tx, key, ct);
+        if (existing is not null)
+        {
+            await tx.CommitAsync(ct);
+            return existing;
+        }
+
+        var now = Now;
+        var sessionId = Guid.CreateVersion7().ToString();
+        var entry = new JsonObject
+        {
+            ["sessionId"] = sessionId,
+            ["updatedAt"] = now,
+            ["sessionStartedAt"] = now,
+            ["inputTokens"] = 0,
+            ["outputTokens"] = 0,
+            ["totalTokens"] = 0,
+            ["compactionCount"] = 0,
+        };
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "INSERT INTO sessions (session_key, agent_id, session_id, entry_json, created_at_ms, updated_at_ms) VALUES ($k, $a, $s, $e, $t, $t)";
+            cmd.Parameters.AddWithValue("$k", key);
+            cmd.Parameters.AddWithValue("$a", agentId);
+            cmd.Parameters.AddWithValue("$s", sessionId);
+            cmd.Parameters.AddWithValue("$e", entry.ToJsonString());
+            cmd.Parameters.AddWithValue("$t", now);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        await InsertEventAsync(conn, tx, sessionId, 1, TranscriptEvents.Header(sessionId, time.GetUtcNow(), cwd), now, ct);
+        await tx.CommitAsync(ct);
+        return new SessionRecord(key, agentId, sessionId, entry, now, now);
+    }
+
+    /// <summary>Read-modify-write of the session entry inside one transaction.</summary>
+    public async Task<SessionRecord?> UpdateAsync(string key, Action<JsonObject> mutate, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
+        var existing = await GetAsync(conn, tx, key, ct);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        var entry = (JsonObject)existing.Entry.DeepClone();
+        mutate(entry);
+        var now = Now;
+        entry["updatedAt"] = now;
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "UPDATE sessions SET entry_json = $e, updated_at_ms = $t, session_id = $s WHERE session_key = $k";
+            cmd.Parameters.AddWithValue("$k", key);
+            cmd.Parameters.AddWithValue("$e", entry.ToJsonString());
+            cmd.Parameters.AddWithValue("$s", (string?)entry["sessionId"] ?? existing.SessionId);
+            cmd.Parameters.AddWithValue("$t", now);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return existing with { Entry = entry, UpdatedAtMs = now, SessionId = (string?)entry["sessionId"] ?? existing.SessionId };
+    }
+
+    /// <summary>Appends one transcript event, linking it to the previous entry; returns the event as stored.</summary>
+    public async Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
+        long seq;
+        string? parentId = null;
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT seq, event_json FROM transcript_events WHERE session_id = $s ORDER BY seq DESC LIMIT 1";
+            cmd.Parameters.AddWithValue("$s", sessionId);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            if (await r.ReadAsync(ct))
+            {
+                seq = r.GetInt64(0) + 1;
+                var last = JsonNode.Parse(r.GetString(1)) as JsonObject;
+                parentId = (string?)last?["type"] == "session" ? null : (string?)last?["id"];
+            }
+            else
+            {
+                seq = 1;
+            }
+        }
+
+        if ((string?)evt["type"] != "session" && evt.ContainsKey("parentId") && evt["parentId"] is null)
+        {
+            evt["parentId"] = parentId;
+        }
+
+        await InsertEventAsync(conn, tx, sessionId, seq, evt, Now, ct);
+        await tx.CommitAsync(ct);
+        return evt;
+    }
+
+    public async Task<IReadOnlyList<JsonObject>> ReadEventsAsync(string sessionId, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT event_json FROM transcript_events WHERE session_id = $s ORDER BY seq";
+        cmd.Parameters.AddWithValue("$s", sessionId);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<JsonObject>();
+        while (await r.ReadAsync(ct))
+        {
+            if (JsonNode.Parse(r.GetString(0)) is JsonObject o)
+            {
+                list.Add(o);
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>Writes the transcript as OpenClaw-style JSONL (header first, one event per line).</summary>
+    public async Task ExportJsonlAsync(string sessionId, TextWriter writer, CancellationToken ct = default)
+    {
+        foreach (var evt in await ReadEventsAsync(sessionId, ct))
+        {
+            await writer.WriteLineAsync(evt.ToJsonString().AsMemory(), ct);
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string key, bool deleteTranscript, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
+        var existing = await GetAsync(conn, tx, key, ct);
+        if (existing is null)
+        {
+            return false;
+        }
+
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = deleteTranscript
+                ? "DELETE FROM sessions WHERE session_key = $k; DELETE FROM transcript_events WHERE session_id = $s;"
+                : "DELETE FROM sessions WHERE session_key = $k;";
+            cmd.Parameters.AddWithValue("$k", key);
+            cmd.Parameters.AddWithValue("$s", existing.SessionId);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task RecordUsageAsync(UsageRecord usage, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = """
+            INSERT INTO usage_log (session_key, agent_id, run_id, provider, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, ts_ms)
+            VALUES ($k, $a, $r, $p, $m, $i, $o, $cr, $cw, $c, $t)
+            """;
+        cmd.Parameters.AddWithValue("$k", usage.SessionKey);
+        cmd.Parameters.AddWithValue("$a", usage.AgentId);
+        cmd.Parameters.AddWithValue("$r", (object?)usage.RunId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$p", (object?)usage.Provider ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$m", (object?)usage.Model ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$i", usage.Input);
+        cmd.Parameters.AddWithValue("$o", usage.Output);
+        cmd.Parameters.AddWithValue("$cr", usage.CacheRead);
+        cmd.Parameters.AddWithValue("$cw", usage.CacheWrite);
+        cmd.Parameters.AddWithValue("$c", (double)usage.CostUsd);
+        cmd.Parameters.AddWithValue("$t", usage.TimestampMs);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<UsageRecord>> ReadUsageAsync(long sinceMs, string? sessionKey = null, int limit = 10_000, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sessionKey is null
+            ? "SELECT * FROM usage_log WHERE ts_ms >= $t ORDER BY ts_ms DESC LIMIT $l"
+            : "SELECT * FROM usage_log WHERE ts_ms >= $t AND session_key = $k ORDER BY ts_ms DESC LIMIT $l";
+        cmd.Parameters.AddWithValue("$t", sinceMs);
+        cmd.Parameters.AddWithValue("$k", (object?)sessionKey ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$l", limit);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<UsageRecord>();
+        while (await r.ReadAsync(ct))
+        {
+            list.Add(new UsageRecord(
+                r.GetString(r.GetOrdinal("session_key")),
+                r.GetString(r.GetOrdinal("agent_id")),
+                r.IsDBNull(r.GetOrdinal("run_id")) ? null : r.GetString(r.GetOrdinal("run_id")),
+                r.IsDBNull(r.GetOrdinal("provider")) ? null : r.GetString(r.GetOrdinal("provider")),
+                r.IsDBNull(r.GetOrdinal("model")) ? null : r.GetString(r.GetOrdinal("model")),
+                r.GetInt64(r.GetOrdinal("input_tokens")),
+                r.GetInt64(r.GetOrdinal("output_tokens")),
+                r.GetInt64(r.GetOrdinal("cache_read_tokens")),
+                r.GetInt64(r.GetOrdinal("cache_write_tokens")),
+                (decimal)r.GetDouble(r.GetOrdinal("cost_usd")),
+                r.GetInt64(r.GetOrdinal("ts_ms"))));
+        }
+
+        return list;
+    }
+
+    private static async Task InsertEventAsync(SqliteConnection conn, SqliteTransaction tx, string sessionId, long seq, JsonObject evt, long now, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT INTO transcript_events (session_id, seq, event_json, created_at_ms) VALUES ($s, $q, $e, $t)";
+        cmd.Parameters.AddWithValue("$s", sessionId);
+        cmd.Parameters.AddWithValue("$q", seq);
+        cmd.Parameters.AddWithValue("$e", evt.ToJsonString());
+        cmd.Parameters.AddWithValue("$t", now);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<SessionRecord?> GetAsync(SqliteConnection conn, SqliteTransaction? tx, string key, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "SELECT * FROM sessions WHERE session_key = $k";
+        cmd.Parameters.AddWithValue("$k", key);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? Read(r) : null;
+    }
+
+    private static SessionRecord Read(SqliteDataReader r) => new(
+        r.GetString(r.GetOrdinal("session_key")),
+        r.GetString(r.GetOrdinal("agent_id")),
+        r.GetString(r.GetOrdinal("session_id")),
+        JsonNode.Parse(r.GetString(r.GetOrdinal("entry_json"))) as JsonObject ?? [],
+        r.GetInt64(r.GetOrdinal("created_at_ms")),
+        r.GetInt64(r.GetOrdinal("updated_at_ms")));
+}

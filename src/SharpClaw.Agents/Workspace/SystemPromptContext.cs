@@ -1,0 +1,27 @@
+namespace SharpClaw.Agents.Workspace;
+
+/// <summary>Inputs of <see cref="SystemPromptBuilder"/>.</summary>
+public sealed record SystemPromptContext
+{
+    public required string AgentId { get; init; }
+
+    public required string SessionKey { get; init; }
+
+    public required string Workspace { get; init; }
+
+    public required string Model { get; init; }
+
+    public DateTimeOffset Now { get; init; }
+
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    public string? Channel { get; init; }
+
+    public string? Thinking { get; init; }
+
+    public string? ExtraSystemPrompt { get; init; }
+
+    public bool Subagent { get; init; }
+
+    public IReadOnlyList<(string Name, string Description)> Tools { get; init; } = [];
+}
