@@ -18,12 +18,16 @@ public sealed class GatewayConfiguration : IDisposable
     private readonly GatewayHostOptions _options;
     private GatewayRuntimeSettings _current;
 
-    private GatewayConfiguration(GatewayHostOptions options, GatewayRuntimeSettings current, string? hash)
+    private GatewayConfiguration(GatewayHostOptions options, GatewayRuntimeSettings current, string? hash, JsonObject? root)
     {
         _options = options;
         _current = current;
         Hash = hash;
+        Root = root;
     }
+
+    /// <summary>The resolved config tree (null when there is no config file).</summary>
+    public JsonObject? Root { get; private set; }
 
     public event Action? Changed;
 
@@ -62,7 +66,7 @@ public sealed class GatewayConfiguration : IDisposable
         }
 
         Refuse(settings);
-        return new GatewayConfiguration(options, settings, raw is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw))));
+        return new GatewayConfiguration(options, settings, raw is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw))), root);
     }
 
     public void ConfigureLogging(ILoggingBuilder logging)

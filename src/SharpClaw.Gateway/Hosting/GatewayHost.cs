@@ -128,7 +128,13 @@ public static class GatewayHost
             Dispatcher = new RpcDispatcher(methods, new IdempotencyCache(time), new ControlPlaneRateLimiter(time), loggerFactory.CreateLogger("gateway/rpc")),
             LoggerFactory = loggerFactory,
         };
+        var agentServices = AgentComposition.Build(options, services, config);
+        services.Agents = agentServices;
         new SystemMethods(services, config.StatusNode).Register(methods);
+        new AgentMethods(services, agentServices).Register(methods);
+        new SessionMethods(services, agentServices).Register(methods);
+        new UsageMethods(services, agentServices).Register(methods);
+        new AgentsMethods(agentServices).Register(methods);
         new DeviceMethods(services).Register(methods);
         new NodeMethods(services).Register(methods);
         config.RegisterMethods(services, methods);

@@ -36,6 +36,9 @@ public sealed class GatewayHostOptions
     /// <summary>Extra HTTP endpoints, with the gateway's HTTP authenticator.</summary>
     public Action<Microsoft.AspNetCore.Builder.WebApplication, Runtime.GatewayServices, Http.HttpAuthenticator>? ConfigureApp { get; init; }
 
+    /// <summary>Model access for agent runs (tests inject a scripted fake; default: configured providers).</summary>
+    public SharpClaw.Agents.Runs.IModelInvoker? ModelInvoker { get; init; }
+
     /// <summary>Environment lookup (tests inject their own).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 }

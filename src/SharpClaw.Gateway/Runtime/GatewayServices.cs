@@ -38,6 +38,9 @@ public sealed class GatewayServices
 
     public TimeProvider Time => Info.Time;
 
+    /// <summary>Agent runtime, sessions and models (set during composition).</summary>
+    public Agents.AgentServices? Agents { get; set; }
+
     /// <summary>The port Kestrel actually listens on (differs from the setting when it is 0).</summary>
     public int ListenPort { get; set; }
 

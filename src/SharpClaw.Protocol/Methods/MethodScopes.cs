@@ -18,7 +18,7 @@ public static class MethodScopes
     /// <summary>Methods that must run at most once per <c>idempotencyKey</c>.</summary>
     public static readonly IReadOnlySet<string> Idempotent = new HashSet<string>(StringComparer.Ordinal)
     {
-        "agent", "chat.send", "send", "poll", "node.invoke", "sessions.create", "sessions.send",
+        "agent", "send", "node.invoke", "sessions.create", "sessions.send",
     };
 
     /// <summary>Control-plane writes limited to 3 per 60 s per device+IP (seed §4.3).</summary>

@@ -32,6 +32,7 @@ public sealed class TestGateway : IAsyncDisposable
 
     public static async Task<TestGateway> StartAsync(JsonObject? config = null, Func<GatewayHostOptions, GatewayHostOptions>? configure = null, string? dir = null, bool withToken = true)
     {
+        var ownsDir = dir is null;
         dir ??= NewStateDir();
         if (config is not null)
         {
@@ -52,8 +53,16 @@ public sealed class TestGateway : IAsyncDisposable
             options = configure(options);
         }
 
-        var gateway = await GatewayHost.StartAsync(options, TestContext.Current.CancellationToken);
-        return new TestGateway(gateway, dir, console);
+        try
+        {
+            var gateway = await GatewayHost.StartAsync(options, TestContext.Current.CancellationToken);
+            return new TestGateway(gateway, dir, console);
+        }
+        catch when (ownsDir)
+        {
+            Directory.Delete(dir, recursive: true);
+            throw;
+        }
     }
 
     public Task<WsTestClient> OpenAsync(IDictionary<string, string>? headers = null) => WsTestClient.OpenAsync(WsUrl, headers);

@@ -1,0 +1,26 @@
+using System.Text.Json.Nodes;
+using SharpClaw.Agents.Runs;
+using SharpClaw.Agents.Sessions;
+using SharpClaw.Agents.Workspace;
+
+namespace SharpClaw.Gateway.Agents;
+
+/// <summary>The agent side of the gateway: runtime, sessions, catalog, models.</summary>
+public sealed class AgentServices
+{
+    public required AgentRuntime Runtime { get; init; }
+
+    public required SessionStore Sessions { get; init; }
+
+    public required AgentCatalog Catalog { get; init; }
+
+    public required Compactor Compactor { get; init; }
+
+    public required SystemEventQueue SystemEvents { get; init; }
+
+    /// <summary>models.list payload rows (configured + discovered models with their state).</summary>
+    public required Func<CancellationToken, Task<JsonArray>> ListModels { get; init; }
+
+    /// <summary>Provider health for status (cooldowns, disabled providers).</summary>
+    public Func<JsonObject>? ProviderStatus { get; init; }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using SharpClaw.Agents.Runs;
+using SharpClaw.Agents.Sessions;
+using SharpClaw.Agents.Tools;
+using SharpClaw.Agents.Workspace;
+using SharpClaw.Gateway.Agents;
+using SharpClaw.Gateway.Runtime;
+
+namespace SharpClaw.Gateway.Hosting;
+
+/// <summary>Builds the agent side of the gateway (sessions, tools, runtime, model access).</summary>
+internal static class AgentComposition
+{
+    public static AgentServices Build(GatewayHostOptions options, GatewayServices services, GatewayConfiguration config)
+    {
+        var time = services.Time;
+        var sessions = new SessionStore(services.Database, time);
+        var catalog = new AgentCatalog(() => config.Root, services.Paths.StateDir);
+        var models = options.ModelInvoker ?? new UnconfiguredModelInvoker();
+        var tools = new ToolRegistry();
+        tools.Register(new SessionStatusTool(sessions));
+        var compactor = new Compactor(sessions, models, time);
+        var runner = new AgentTurnRunner(sessions, tools, models, compactor, time);
+        var runtime = new AgentRuntime(catalog, runner, new GatewayAgentEventSink(services.Connections), time);
+        return new AgentServices
+        {
+            Runtime = runtime,
+            Sessions = sessions,
+            Catalog = catalog,
+            Compactor = compactor,
+            SystemEvents = new SystemEventQueue(),
+            ListModels = _ => Task.FromResult(new JsonArray()),
+        };
+    }
+}
