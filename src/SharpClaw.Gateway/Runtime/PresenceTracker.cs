@@ -32,7 +32,8 @@ public sealed class PresenceTracker(GatewayInfo info, ConnectionRegistry registr
             var entry = new JsonObject
             {
                 ["ts"] = c.ConnectedAtMs,
-                ["clientId"] = id.Client.Id,
+                ["text"] = id.Client.Id,
+                ["tags"] = new JsonArray("client:" + id.Client.Id),
                 ["version"] = id.Client.Version,
                 ["platform"] = id.Client.Platform,
                 ["mode"] = id.Client.Mode,
