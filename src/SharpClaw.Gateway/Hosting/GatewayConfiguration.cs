@@ -16,57 +16,76 @@ namespace SharpClaw.Gateway.Hosting;
 public sealed class GatewayConfiguration : IDisposable
 {
     private readonly GatewayHostOptions _options;
+    private readonly ConfigStore _store;
     private GatewayRuntimeSettings _current;
 
-    private GatewayConfiguration(GatewayHostOptions options, GatewayRuntimeSettings current, string? hash, JsonObject? root)
+    private GatewayConfiguration(GatewayHostOptions options, ConfigStore store)
     {
         _options = options;
-        _current = current;
-        Hash = hash;
-        Root = root;
+        _store = store;
+        _current = Resolve(store.Current.Resolved, options);
+        store.Changed += OnStoreChanged;
     }
-
-    /// <summary>The resolved config tree (null when there is no config file).</summary>
-    public JsonObject? Root { get; private set; }
 
     public event Action? Changed;
 
     public GatewayRuntimeSettings Current => _current;
 
-    public string? Hash { get; private set; }
+    public ConfigStore Store => _store;
 
-    public string? LastReloadError { get; private set; }
+    public string? Hash => _store.Current.Hash;
+
+    public string? LastReloadError => _store.LastReloadError;
+
+    /// <summary>The resolved config tree (env-substituted).</summary>
+    public JsonObject? Root => _store.Current.Resolved;
 
     public static async Task<GatewayConfiguration> LoadAsync(GatewayHostOptions options, TextWriter console, CancellationToken ct)
     {
         var path = options.Paths.ConfigPath;
-        JsonObject? root = null;
-        string? raw = null;
-        if (File.Exists(path))
+        ConfigStore store;
+        try
         {
-            raw = await File.ReadAllTextAsync(path, ct);
-            try
-            {
-                root = Json5Reader.Parse(raw) as JsonObject ?? throw new GatewayStartException($"config {path}: the top level must be an object");
-            }
-            catch (Json5Exception ex)
-            {
-                throw new GatewayStartException($"config {path} is not valid JSON5: {ex.Message}. Fix the file (nothing was changed).");
-            }
+            store = await ConfigStore.LoadAsync(path, options.Paths.StateDir, options.Environment, options.TimeProvider, ct);
+        }
+        catch (ConfigValidationException ex)
+        {
+            throw new GatewayStartException($"{ex.Message}\nFix the file and start again (nothing was changed).");
         }
 
-        var settings = Resolve(root, options);
+        var settings = Resolve(store.Current.Resolved, options);
         if (settings.AuthMode == "token" && settings.Token is null)
         {
             var token = TokenGenerator.NewGatewayToken();
-            root = await PersistGeneratedTokenAsync(path, root, token, ct);
-            settings = Resolve(root, options);
+            if (store.Current.Exists)
+            {
+                var patch = new JsonObject { ["gateway"] = new JsonObject { ["auth"] = new JsonObject { ["token"] = token } } };
+                await store.PatchAsync(patch.ToJsonString(), store.Current.Hash, null, ct);
+            }
+            else
+            {
+                await AtomicFile.WriteAllTextAsync(path, $$"""
+                    {
+                      "gateway": {
+                        "auth": {
+                          "mode": "token",
+                          "token": "{{token}}"
+                        }
+                      }
+                    }
+
+                    """, ct);
+                await store.ReloadAsync(ct);
+            }
+
+            settings = Resolve(store.Current.Resolved, options);
             await console.WriteLineAsync($"sharpclaw: generated a gateway token and saved it as gateway.auth.token in {path}.");
             await console.WriteLineAsync("sharpclaw: clients authenticate with it; show it with `sharpclaw config get gateway.auth.token` (it is not printed again).");
         }
 
         Refuse(settings);
-        return new GatewayConfiguration(options, settings, raw is null ? null : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw))), root);
+        store.StartWatching();
+        return new GatewayConfiguration(options, store);
     }
 
     public void ConfigureLogging(ILoggingBuilder logging)
@@ -77,18 +96,34 @@ public sealed class GatewayConfiguration : IDisposable
     {
         ["valid"] = LastReloadError is null,
         ["hash"] = Hash,
+        ["exists"] = _store.Current.Exists,
         ["lastReloadError"] = LastReloadError,
     };
 
-    public void RegisterMethods(GatewayServices services, MethodRegistry methods)
-    {
-    }
+    public void RegisterMethods(MethodRegistry methods) => new Methods.ConfigMethods(this).Register(methods);
 
     public void Dispose()
     {
+        _store.Changed -= OnStoreChanged;
+        _store.Dispose();
     }
 
-    internal void RaiseChanged() => Changed?.Invoke();
+    private void OnStoreChanged(ConfigSnapshot snapshot)
+    {
+        var next = Resolve(snapshot.Resolved, _options);
+        try
+        {
+            Refuse(next);
+        }
+        catch (GatewayStartException)
+        {
+            // An unsafe combination (e.g. hooks token = gateway token) is not applied at runtime either.
+            return;
+        }
+
+        Volatile.Write(ref _current, next with { Port = _current.Port, Bind = _current.Bind, CustomBindHost = _current.CustomBindHost });
+        Changed?.Invoke();
+    }
 
     private static GatewayRuntimeSettings Resolve(JsonObject? root, GatewayHostOptions options)
     {
@@ -157,24 +192,4 @@ public sealed class GatewayConfiguration : IDisposable
         }
     }
 
-    private static async Task<JsonObject> PersistGeneratedTokenAsync(string path, JsonObject? root, string token, CancellationToken ct)
-    {
-        root = root is null ? new JsonObject() : (JsonObject)root.DeepClone();
-        if (root["gateway"] is not JsonObject gateway)
-        {
-            gateway = new JsonObject();
-            root["gateway"] = gateway;
-        }
-
-        if (gateway["auth"] is not JsonObject auth)
-        {
-            auth = new JsonObject();
-            gateway["auth"] = auth;
-        }
-
-        auth["mode"] ??= "token";
-        auth["token"] = token;
-        await AtomicFile.WriteAllTextAsync(path, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n", ct);
-        return root;
-    }
 }

@@ -137,7 +137,7 @@ public static class GatewayHost
         new AgentsMethods(agentServices).Register(methods);
         new DeviceMethods(services).Register(methods);
         new NodeMethods(services).Register(methods);
-        config.RegisterMethods(services, methods);
+        config.RegisterMethods(methods);
         options.ConfigureMethods?.Invoke(services, methods);
 
         var session = new WebSocketSession(services, new ConnectHandler(services)) { HandshakeTimeout = options.HandshakeTimeout ?? TimeSpan.FromMilliseconds(Protocol.ProtocolConstants.HandshakeTimeoutMs) };
