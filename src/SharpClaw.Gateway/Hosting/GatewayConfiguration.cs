@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using SharpClaw.Core.Config;
 using SharpClaw.Core.Security;
 using SharpClaw.Core.State;
@@ -86,10 +85,6 @@ public sealed class GatewayConfiguration : IDisposable
         Refuse(settings);
         store.StartWatching();
         return new GatewayConfiguration(options, store);
-    }
-
-    public void ConfigureLogging(ILoggingBuilder logging)
-    {
     }
 
     public JsonObject StatusNode() => new()

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SharpClaw.Core.Logging;
 using SharpClaw.Core.Pairing;
 using SharpClaw.Core.State;
 using SharpClaw.Gateway.Auth;
@@ -94,7 +95,11 @@ public static class GatewayHost
             builder.Logging.SetMinimumLevel(LogLevel.Information);
         }
 
-        config.ConfigureLogging(builder.Logging);
+        var fileLog = new JsonLinesLoggerProvider(options.Paths.LogDir, time, options.Verbose ? LogLevel.Debug : LogLevel.Information);
+        builder.Logging.AddProvider(fileLog);
+        SecretRedactor.AddKnownSecret(config.Current.Token);
+        SecretRedactor.AddKnownSecret(config.Current.Password);
+        SecretRedactor.AddKnownSecret(config.Current.HooksToken);
         builder.Services.AddSingleton(time);
         var settings = config.Current;
         var bindAddresses = ResolveBind(settings);
@@ -127,6 +132,7 @@ public static class GatewayHost
             Methods = methods,
             Dispatcher = new RpcDispatcher(methods, new IdempotencyCache(time), new ControlPlaneRateLimiter(time), loggerFactory.CreateLogger("gateway/rpc")),
             LoggerFactory = loggerFactory,
+            FileLog = fileLog,
         };
         var agentServices = AgentComposition.Build(options, services, config);
         services.Agents = agentServices;
@@ -137,6 +143,7 @@ public static class GatewayHost
         new AgentsMethods(agentServices).Register(methods);
         new DeviceMethods(services).Register(methods);
         new NodeMethods(services).Register(methods);
+        new LogMethods(services).Register(methods);
         config.RegisterMethods(methods);
         options.ConfigureMethods?.Invoke(services, methods);
 

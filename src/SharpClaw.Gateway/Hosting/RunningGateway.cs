@@ -61,6 +61,7 @@ public sealed class RunningGateway : IAsyncDisposable
         }
 
         await _app.DisposeAsync();
+        Services.FileLog.Dispose();
         _config.Dispose();
         _lock.Dispose();
     }

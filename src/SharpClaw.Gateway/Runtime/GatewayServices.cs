@@ -36,6 +36,9 @@ public sealed class GatewayServices
 
     public required ILoggerFactory LoggerFactory { get; init; }
 
+    /// <summary>The JSON-lines file log (for <c>logs.tail</c>).</summary>
+    public required Core.Logging.JsonLinesLoggerProvider FileLog { get; init; }
+
     public TimeProvider Time => Info.Time;
 
     /// <summary>Agent runtime, sessions and models (set during composition).</summary>

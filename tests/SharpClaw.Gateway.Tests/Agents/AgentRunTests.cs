@@ -82,7 +82,7 @@ public sealed class AgentRunTests
     public async Task RepeatedIdempotencyKey_ReturnsSameRun_NeverASecondRun()
     {
         var model = new ScriptedModelInvoker();
-        model.Enqueue(new ScriptedReply(["slow"]) { DelayMs = 200 });
+        model.Enqueue(new ScriptedReply(["slow"]) { DelayMs = 1500 });
         await using var gw = await StartAsync(model);
         await using var client = await gw.ConnectAdminAsync();
         var first = await client.CallAsync("chat.send", new JsonObject { ["sessionKey"] = "main", ["message"] = "x", ["idempotencyKey"] = "same" });
