@@ -1,0 +1,3 @@
+using SharpClaw.Cli;
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess());

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using SharpClaw.Agents.Sessions;
+using SharpClaw.Core.State;
+
+namespace SharpClaw.Agents.Tests.Sessions;
+
+public sealed class SessionStoreTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("sharpclaw-sessions-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private async Task<SessionStore> StoreAsync(TimeProvider time)
+    {
+        var db = new StateDatabase(Path.Combine(_dir, "s.db"));
+        await db.InitializeAsync(GatewayMigrations.All, time, TestContext.Current.CancellationToken);
+        return new SessionStore(db, time);
+    }
+
+    [Fact]
+    public async Task Create_WritesHeader_AndAppendsLinkEntries()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var store = await StoreAsync(time);
+        var s = await store.GetOrCreateAsync("agent:main:main", "main", "/w", ct);
+        var again = await store.GetOrCreateAsync("agent:main:main", "main", "/w", ct);
+        Assert.Equal(s.SessionId, again.SessionId);
+        var first = await store.AppendAsync(s.SessionId, TranscriptEvents.Message(new JsonObject { ["role"] = "user", ["content"] = "hi" }, time.GetUtcNow()), ct);
+        var second = await store.AppendAsync(s.SessionId, TranscriptEvents.Message(new JsonObject { ["role"] = "assistant", ["content"] = new JsonArray() }, time.GetUtcNow()), ct);
+        Assert.Null(first["parentId"]);
+        Assert.Equal((string)first["id"]!, (string)second["parentId"]!);
+        var events = await store.ReadEventsAsync(s.SessionId, ct);
+        Assert.Equal(["session", "message", "message"], events.Select(e => (string)e["type"]!));
+        Assert.Equal(4, (int)events[0]["version"]!);
+        Assert.Equal("2026-11-24T12:00:00.000Z", (string)events[1]["timestamp"]!);
+
+        using var writer = new StringWriter();
+        await store.ExportJsonlAsync(s.SessionId, writer, ct);
+        var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.All(lines, l => Assert.NotNull(JsonNode.Parse(l)));
+    }
+
+    [Fact]
+    public async Task Update_PreservesUnknownFields_AndDeleteRemovesTranscript()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = await StoreAsync(TimeProvider.System);
+        var s = await store.GetOrCreateAsync("agent:main:x", "main", null, ct);
+        await store.UpdateAsync(s.Key, e => e["futureField"] = new JsonObject { ["a"] = 1 }, ct);
+        await store.UpdateAsync(s.Key, e => e["label"] = "L", ct);
+        var row = await store.GetAsync(s.Key, ct);
+        Assert.Equal(1, (int)row!.Entry["futureField"]!["a"]!);
+        Assert.Equal("L", row.Label);
+        Assert.True(await store.DeleteAsync(s.Key, deleteTranscript: true, ct));
+        Assert.Null(await store.GetAsync(s.Key, ct));
+        Assert.Empty(await store.ReadEventsAsync(s.SessionId, ct));
+    }
+
+    [Fact]
+    public async Task Usage_IsLoggedAndQueried()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var store = await StoreAsync(time);
+        await store.RecordUsageAsync(new UsageRecord("agent:main:main", "main", "r1", "openai", "gpt", 100, 10, 5, 0, 0.01m, time.GetUtcNow().ToUnixTimeMilliseconds()), ct);
+        var rows = await store.ReadUsageAsync(0, "agent:main:main", 10, ct);
+        var row = Assert.Single(rows);
+        Assert.Equal(100, row.Input);
+        Assert.Equal(0.01m, row.CostUsd);
+    }
+}
