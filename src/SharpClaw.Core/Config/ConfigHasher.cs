@@ -6,36 +6,46 @@ using SharpClaw.Core.State;
 namespace SharpClaw.Core.Config;
 
 /// <summary>
-/// Opaque config revision tokens: <c>hmac-sha256:v1:&lt;base64url&gt;</c> = HMAC-SHA256 with a per-install key
-/// (<c>config-hash.key</c> in the state dir, mode 600) over <c>["openclaw.gateway.config-revision.raw.v1","&lt;sha256hex(raw)&gt;"]</c>.
+/// Opaque config revision tokens: <c>hmac-sha256:v1:&lt;base64url&gt;</c> = HMAC-SHA256 with a per-install 32-byte
+/// key (<c>config-hash.key</c> in the state dir, mode 600, created on first use) over the JSON text
+/// <c>["openclaw.gateway.config-revision.raw.v1","&lt;sha256hex(raw)&gt;"]</c>.
 /// </summary>
-public sealed class ConfigHasher(string stateDir)
+public sealed class ConfigHasher
 {
-    private byte[]? _key;
+    public const string KeyFileName = "config-hash.key";
+    public const string Prefix = "hmac-sha256:v1:";
+    private const string Domain = "openclaw.gateway.config-revision.raw.v1";
 
-    public string Hash(string raw)
-    {
-        var key = _key ??= LoadKey();
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)));
-        var message = $"[\"openclaw.gateway.config-revision.raw.v1\",\"{digest}\"]";
-        return "hmac-sha256:v1:" + Base64Url.Encode(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(message)));
-    }
+    private readonly byte[] _key;
 
-    private byte[] LoadKey()
+    private ConfigHasher(byte[] key) => _key = key;
+
+    /// <summary>Loads the install key from <paramref name="stateDir"/>, creating it (mode 600) when missing or unreadable.</summary>
+    public static async Task<ConfigHasher> CreateAsync(string stateDir, CancellationToken ct = default)
     {
-        var path = Path.Combine(stateDir, "config-hash.key");
+        var path = Path.Combine(stateDir, KeyFileName);
         if (File.Exists(path))
         {
-            var existing = Base64Url.TryDecode(File.ReadAllText(path).Trim());
+            var existing = Base64Url.TryDecode(await File.ReadAllTextAsync(path, ct));
             if (existing is { Length: 32 })
             {
-                return existing;
+                return new ConfigHasher(existing);
             }
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
-        StatePaths.EnsurePrivateDirectory(stateDir);
-        AtomicFile.WriteAllTextAsync(path, Base64Url.Encode(key)).GetAwaiter().GetResult();
-        return key;
+        await AtomicFile.WriteAllTextAsync(path, Base64Url.Encode(key) + "\n", ct);
+        return new ConfigHasher(key);
+    }
+
+    /// <summary>A hasher with an explicit key (tests, tools).</summary>
+    public static ConfigHasher FromKey(ReadOnlySpan<byte> key) => key.Length == 32 ? new ConfigHasher(key.ToArray()) : throw new ArgumentException("the key must be 32 bytes", nameof(key));
+
+    /// <summary>The revision token of <paramref name="raw"/> (the file text).</summary>
+    public string Hash(string raw)
+    {
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw)));
+        var message = $"[\"{Domain}\",\"{digest}\"]";
+        return Prefix + Base64Url.Encode(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(message)));
     }
 }

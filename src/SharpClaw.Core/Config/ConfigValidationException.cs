@@ -1,6 +1,6 @@
 namespace SharpClaw.Core.Config;
 
-/// <summary>The config file is invalid; every problem is listed. Nothing was changed.</summary>
+/// <summary>The config file is invalid; every problem is listed (path, reason, fix). Nothing was changed.</summary>
 public sealed class ConfigValidationException(string path, IReadOnlyList<ConfigIssue> issues)
     : Exception($"Invalid config at {path}:\n{string.Join("\n", issues)}")
 {

@@ -5,11 +5,14 @@ using System.Text.RegularExpressions;
 namespace SharpClaw.Core.Config;
 
 /// <summary>
-/// <c>${NAME}</c> substitution in string values (NAME = <c>[A-Z_][A-Z0-9_]*</c>); <c>$${NAME}</c> is a literal
-/// <c>${NAME}</c>. A missing or empty variable is reported as an issue with its config path.
+/// <c>${NAME}</c> substitution in string values (NAME = <c>[A-Z_][A-Z0-9_]*</c>, upper case only; other text
+/// such as <c>${lower}</c> is left as is); <c>$${NAME}</c> is a literal <c>${NAME}</c>. A missing or empty variable
+/// is an issue naming the variable and the config path, and the <c>${NAME}</c> text stays visibly unresolved.
+/// Applied to the in-memory resolved config only; the file keeps the references.
 /// </summary>
 public static partial class EnvSubstitution
 {
+    /// <summary>Returns a substituted copy of <paramref name="node"/>; problems go to <paramref name="issues"/>.</summary>
     public static JsonNode? Apply(JsonNode? node, Func<string, string?> env, List<ConfigIssue> issues, string path = "")
     {
         switch (node)
@@ -18,7 +21,7 @@ public static partial class EnvSubstitution
                 var copy = new JsonObject();
                 foreach (var (k, v) in o)
                 {
-                    copy[k] = Apply(v, env, issues, path.Length == 0 ? k : $"{path}.{k}");
+                    copy[k] = Apply(v, env, issues, ConfigPath.Child(path, k));
                 }
 
                 return copy;
@@ -26,17 +29,40 @@ public static partial class EnvSubstitution
                 var arr = new JsonArray();
                 for (var i = 0; i < a.Count; i++)
                 {
-                    arr.Add(Apply(a[i], env, issues, $"{path}[{i}]"));
+                    arr.Add(Apply(a[i], env, issues, ConfigPath.Item(path, i)));
                 }
 
                 return arr;
-            case JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String:
-                var s = v.GetValue<string>();
-                return s.Contains("${", StringComparison.Ordinal) ? JsonValue.Create(Substitute(s, env, issues, path)) : v.DeepClone();
+            case JsonValue when ConfigSchema.IsString(node):
+                var s = node.GetValue<string>();
+                return s.Contains("${", StringComparison.Ordinal) ? JsonValue.Create(Substitute(s, env, issues, path)) : node.DeepClone();
             default:
                 return node?.DeepClone();
         }
     }
+
+    /// <summary>
+    /// The variable lookup OpenClaw uses: the process environment first, then <c>env.vars</c>, then string
+    /// keys directly under <c>env</c> (both only fill variables that are missing).
+    /// </summary>
+    public static Func<string, string?> WithConfigVars(Func<string, string?> env, JsonObject? config)
+    {
+        var section = config?["env"] as JsonObject;
+        var vars = section?["vars"] as JsonObject;
+        return name =>
+        {
+            var value = env(name);
+            if (!string.IsNullOrEmpty(value))
+            {
+                return value;
+            }
+
+            return Str(vars?[name]) ?? (name == "vars" ? null : Str(section?[name]));
+        };
+    }
+
+    /// <summary>True when the string is exactly one <c>${NAME}</c> reference (it reveals no secret).</summary>
+    public static bool IsPureReference(string s) => PureReference().IsMatch(s);
 
     private static string Substitute(string s, Func<string, string?> env, List<ConfigIssue> issues, string path)
     {
@@ -46,17 +72,17 @@ public static partial class EnvSubstitution
         {
             sb.Append(s, last, m.Index - last);
             last = m.Index + m.Length;
+            var name = m.Groups["name"].Value;
             if (m.Groups["escape"].Success)
             {
-                sb.Append("${").Append(m.Groups["name"].Value).Append('}');
+                sb.Append("${").Append(name).Append('}');
                 continue;
             }
 
-            var name = m.Groups["name"].Value;
             var value = env(name);
             if (string.IsNullOrEmpty(value))
             {
-                issues.Add(new ConfigIssue(path, $"missing env var \"{name}\"", $"set {name} in the environment, or replace ${{{name}}} with a value"));
+                issues.Add(new ConfigIssue(path, $"Missing env var \"{name}\" referenced at config path: {path}", $"set {name} in the environment (or env.vars), or write $${{{name}}} for a literal ${{{name}}}"));
                 sb.Append(m.Value);
             }
             else
@@ -69,6 +95,11 @@ public static partial class EnvSubstitution
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"(?<escape>\$)?\$\{(?<name>[A-Z_][A-Z0-9_]*)\}")]
+    private static string? Str(JsonNode? v) => ConfigSchema.IsString(v) && v!.GetValue<string>() is { Length: > 0 } s ? s : null;
+
+    [GeneratedRegex(@"(?<escape>\$)?\$\{(?<name>[A-Z_][A-Z0-9_]*)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Token();
+
+    [GeneratedRegex(@"^\$\{[A-Z_][A-Z0-9_]*\}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PureReference();
 }

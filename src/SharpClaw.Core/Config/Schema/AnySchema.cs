@@ -2,9 +2,13 @@ using System.Text.Json.Nodes;
 
 namespace SharpClaw.Core.Config.Schema;
 
-/// <summary>Accepts anything (sections SharpClaw does not interpret yet are kept as they are).</summary>
+/// <summary>Accepts anything (values SharpClaw does not interpret are kept as they are).</summary>
 public sealed class AnySchema : SchemaNode
 {
+    public override string Expected => "any value";
+
+    public override bool AcceptsKind(JsonNode? value) => true;
+
     public override void Validate(JsonNode? value, string path, List<ConfigIssue> issues)
     {
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SharpClaw.Core.Config.Schema;
@@ -5,11 +6,15 @@ namespace SharpClaw.Core.Config.Schema;
 /// <summary>true or false.</summary>
 public sealed class BooleanSchema : SchemaNode
 {
+    public override string Expected => "true or false";
+
+    public override bool AcceptsKind(JsonNode? value) => IsKind(value, JsonValueKind.True) || IsKind(value, JsonValueKind.False);
+
     public override void Validate(JsonNode? value, string path, List<ConfigIssue> issues)
     {
-        if (value is not JsonValue jv || jv.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+        if (!AcceptsKind(value))
         {
-            issues.Add(new ConfigIssue(path, $"expected true or false, got {Kind(value)}", "use true or false (no quotes)"));
+            issues.Add(WrongKind(path, value, "use true or false (no quotes)"));
         }
     }
 

@@ -2,19 +2,50 @@ using System.Text.Json.Nodes;
 
 namespace SharpClaw.Core.Config.Schema;
 
-/// <summary>An object with known keys; unknown keys are errors unless the object is open.</summary>
+/// <summary>
+/// An object with known keys. Unknown keys are errors (with a "did you mean" suggestion) unless
+/// <see cref="Additional"/> is set, in which case their values are checked against it.
+/// </summary>
 public sealed class ObjectSchema : SchemaNode
 {
     public required IReadOnlyDictionary<string, SchemaNode> Properties { get; init; }
 
-    public bool AllowUnknown { get; init; }
+    /// <summary>Schema for keys not listed in <see cref="Properties"/>; null = unknown keys are errors.</summary>
+    public SchemaNode? Additional { get; init; }
+
+    public IReadOnlyList<string> Required { get; init; } = [];
+
+    public override string Expected => "an object";
+
+    public override bool AcceptsKind(JsonNode? value) => value is JsonObject;
+
+    public override SchemaNode? ChildFor(JsonNode? value, string segment) => Properties.GetValueOrDefault(segment) ?? Additional;
+
+    /// <summary>A copy of this object schema that requires <paramref name="keys"/>.</summary>
+    public ObjectSchema Requiring(params string[] keys) => new()
+    {
+        Description = Description,
+        Default = Default,
+        Secret = Secret,
+        Properties = Properties,
+        Additional = Additional,
+        Required = [.. Required, .. keys],
+    };
 
     public override void Validate(JsonNode? value, string path, List<ConfigIssue> issues)
     {
         if (value is not JsonObject obj)
         {
-            issues.Add(new ConfigIssue(path, $"expected an object, got {Kind(value)}", "use { key: value, ... }"));
+            issues.Add(WrongKind(path, value, "use { key: value, ... }"));
             return;
+        }
+
+        foreach (var key in Required)
+        {
+            if (!obj.ContainsKey(key))
+            {
+                issues.Add(new ConfigIssue(Child(path, key), "is required", $"add \"{key}\" to {(path.Length == 0 ? "the config" : path)}"));
+            }
         }
 
         foreach (var (k, v) in obj)
@@ -23,41 +54,18 @@ public sealed class ObjectSchema : SchemaNode
             {
                 node.Validate(v, Child(path, k), issues);
             }
-            else if (!AllowUnknown)
+            else if (Additional is not null)
             {
-                var suggestion = Suggest(k);
+                Additional.Validate(v, Child(path, k), issues);
+            }
+            else
+            {
+                var suggestion = KeySuggester.Suggest(k, Properties.Keys);
                 issues.Add(new ConfigIssue(Child(path, k), "unknown key", suggestion is null
-                    ? $"remove it; known keys here: {string.Join(", ", Properties.Keys.Order(StringComparer.Ordinal))}"
-                    : $"did you mean \"{suggestion}\"?"));
+                    ? $"remove it; known keys{(path.Length == 0 ? string.Empty : " in " + path)}: {string.Join(", ", Properties.Keys.Order(StringComparer.Ordinal))}"
+                    : $"did you mean \"{suggestion}\"? (rename it, or remove it)"));
             }
         }
-    }
-
-    private string? Suggest(string key)
-        => Properties.Keys.Select(k => (k, d: Distance(k.ToLowerInvariant(), key.ToLowerInvariant()))).Where(x => x.d <= Math.Max(2, key.Length / 3)).OrderBy(x => x.d).Select(x => x.k).FirstOrDefault();
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return d[a.Length, b.Length];
     }
 
     protected override JsonObject Export()
@@ -68,6 +76,18 @@ public sealed class ObjectSchema : SchemaNode
             props[k] = v.ToJsonSchema();
         }
 
-        return new JsonObject { ["type"] = "object", ["properties"] = props, ["additionalProperties"] = AllowUnknown };
+        var o = new JsonObject { ["type"] = "object", ["properties"] = props };
+        if (Required.Count > 0)
+        {
+            o["required"] = Protocol.Frames.JsonNodes.StringArray(Required);
+        }
+
+        o["additionalProperties"] = Additional switch
+        {
+            null => false,
+            AnySchema { Description: null } => true,
+            _ => Additional.ToJsonSchema(),
+        };
+        return o;
     }
 }
