@@ -29,7 +29,7 @@ internal static class AgentComposition
             Catalog = catalog,
             Compactor = compactor,
             SystemEvents = new SystemEventQueue(),
-            ListModels = _ => Task.FromResult(new JsonArray()),
+            ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
         };
     }
 }

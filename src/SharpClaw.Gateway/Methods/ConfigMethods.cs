@@ -21,10 +21,22 @@ public sealed class ConfigMethods(GatewayConfiguration config)
         registry.Add("config.apply", ctx => WriteAsync(ctx, "apply"));
     }
 
-    private ValueTask<JsonPayload> GetAsync(RpcContext ctx)
+    private async ValueTask<JsonPayload> GetAsync(RpcContext ctx)
     {
         ParamReader.Object(ctx);
-        return ValueTask.FromResult(JsonPayload.From(Snapshot(config.Store.Current, ctx.IsAdmin)));
+        var result = Snapshot(config.Store.Current, ctx.IsAdmin);
+
+        // The base hash for writes is the file as it is on disk (even after an invalid hand edit), so a client
+        // can always recover by writing a valid config.
+        var onDisk = await config.Store.ReadFileAsync(ctx.CancellationToken);
+        result["hash"] = onDisk.Hash;
+        if (!onDisk.Valid)
+        {
+            result["valid"] = false;
+            result["issues"] = Issues(onDisk.Issues);
+        }
+
+        return result;
     }
 
     private JsonObject Snapshot(ConfigSnapshot snap, bool admin)

@@ -1,0 +1,168 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using SharpClaw.Agents.Runs;
+using SharpClaw.Providers.Abstractions;
+using SharpClaw.Providers.Registry;
+
+namespace SharpClaw.Gateway.Agents;
+
+/// <summary>
+/// Model access for agent runs over the configured providers: resolves the primary (or the default model),
+/// then tries the fallbacks in order when a candidate fails before it produced any output with a
+/// failover-worthy reason. Context overflow is never retried on another model (the runner compacts instead).
+/// The registry is rebuilt when the config changes.
+/// </summary>
+public sealed class ProviderModelInvoker : IModelInvoker
+{
+    private readonly Func<JsonObject?> _config;
+    private readonly Func<string, string?> _env;
+    private readonly TimeProvider _time;
+    private ProviderRegistry _registry;
+    private JsonObject? _builtFrom;
+
+    public ProviderModelInvoker(Func<JsonObject?> config, Func<string, string?> env, TimeProvider time)
+    {
+        _config = config;
+        _env = env;
+        _time = time;
+        _builtFrom = config();
+        _registry = Build(_builtFrom);
+    }
+
+    internal ProviderRegistry Registry
+    {
+        get
+        {
+            var current = _config();
+            if (!ReferenceEquals(current, _builtFrom))
+            {
+                _builtFrom = current;
+                _registry = Build(current);
+            }
+
+            return _registry;
+        }
+    }
+
+    private ProviderRegistry Build(JsonObject? config)
+    {
+        var registry = new ProviderRegistry(config, new ProviderRegistryOptions { Environment = _env, TimeProvider = _time, Registrations = ExtraProviders.Create(config, _env, _time) });
+        _ = registry.DetectAsync(CancellationToken.None);
+        return registry;
+    }
+
+    public async IAsyncEnumerable<ChatResponseUpdate> StreamAsync(ModelCall call, IList<ChatMessage> messages, ChatOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var registry = Registry;
+        if (!registry.HasConfiguredProvider)
+        {
+            throw new NoModelProviderException(registry.NoProviderMessage);
+        }
+
+        var candidates = new List<string?> { call.Primary };
+        if (!call.Strict)
+        {
+            candidates.AddRange(call.Fallbacks);
+        }
+
+        ProviderException? last = null;
+        foreach (var candidate in candidates.Distinct())
+        {
+            ResolvedModel resolved;
+            try
+            {
+                resolved = registry.ResolveModel(candidate);
+            }
+            catch (ProviderException ex) when (candidates.Count > 1)
+            {
+                last = ex;
+                continue;
+            }
+
+            var client = resolved.CreateChatClient();
+            var callOptions = options.Clone();
+            callOptions.ModelId = resolved.Ref.Model;
+            var yielded = false;
+            await using var e = client.GetStreamingResponseAsync(messages, callOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                ChatResponseUpdate update;
+                try
+                {
+                    if (!await e.MoveNextAsync())
+                    {
+                        break;
+                    }
+
+                    update = e.Current;
+                }
+                catch (ProviderException ex) when (!yielded && ex.IsFailoverWorthy && !cancellationToken.IsCancellationRequested)
+                {
+                    last = ex;
+                    goto next;
+                }
+
+                if (!yielded)
+                {
+                    yielded = true;
+                    call.OnModelSelected?.Invoke(resolved.Ref.Provider, resolved.Ref.Model);
+                }
+
+                yield return update;
+            }
+
+            if (!yielded)
+            {
+                call.OnModelSelected?.Invoke(resolved.Ref.Provider, resolved.Ref.Model);
+            }
+
+            yield break;
+        next:;
+        }
+
+        throw last ?? new ProviderException("unknown", null, FailoverReason.Unknown, "no model candidate could answer");
+    }
+
+    public ModelCost? CostOf(string provider, string model) => Registry.CostOf(provider, model);
+
+    public async Task<JsonArray> ListModelsAsync(CancellationToken ct)
+    {
+        var rows = new JsonArray();
+        foreach (var listing in await Registry.ListModelsAsync(ct))
+        {
+            var m = listing.Model;
+            var row = new JsonObject
+            {
+                ["id"] = m.Ref.ToString(),
+                ["name"] = m.Name ?? m.Ref.Model,
+                ["provider"] = m.Ref.Provider,
+                ["api"] = m.Api,
+                ["available"] = listing.Available,
+                ["default"] = listing.IsDefault,
+                ["source"] = m.Source,
+                ["reasoning"] = m.Reasoning,
+                ["input"] = Protocol.Frames.JsonNodes.StringArray(m.Input),
+                ["state"] = listing.Available ? "ok" : "unconfigured",
+            };
+            if (m.ContextWindow is { } cw)
+            {
+                row["contextWindow"] = cw;
+            }
+
+            if (listing.Alias is { } alias)
+            {
+                row["alias"] = alias;
+            }
+
+            if (m.Cost is { } cost)
+            {
+                row["cost"] = new JsonObject { ["input"] = (double)cost.Input, ["output"] = (double)cost.Output, ["cacheRead"] = (double)cost.CacheRead, ["cacheWrite"] = (double)cost.CacheWrite };
+            }
+
+            rows.Add((JsonNode)row);
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.Extensions.AI;
+using SharpClaw.Providers.Abstractions;
+using SharpClaw.Providers.Common;
+using SharpClaw.Providers.OpenAI;
+using SharpClaw.Providers.Tests.Infrastructure;
+using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
+
+namespace SharpClaw.Providers.Tests.OpenAI;
+
+public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
+{
+    private const string Path = "/v1/chat/completions";
+    private FakeProviderServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await FakeProviderServer.StartAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Streams_text_and_normalises_cached_prompt_tokens()
+    {
+        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+
+        var updates = await CollectAsync(Client());
+
+        Assert.Equal("Hello from SharpClaw!", Text(updates));
+        Assert.Equal(ChatFinishReason.Stop, Finish(updates));
+        // prompt_tokens 2048 includes 1792 cached → 256 uncached input + 1792 cache read.
+        Assert.Equal(new TokenUsage(256, 17, 1792, 0), Usage(updates));
+
+        var request = _server.LastRequest;
+        Assert.Equal("Bearer sk-test", request.Header("Authorization"));
+        Assert.Equal("gpt-5-mini", request.Json["model"]!.GetValue<string>());
+        Assert.True(request.Json["stream"]!.GetValue<bool>());
+        Assert.True(request.Json["stream_options"]!["include_usage"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Assembles_streamed_tool_call_arguments()
+    {
+        _server.On("POST", Path, FakeResponse.Sse("openai/chat-tool-call.sse"));
+
+        var updates = await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()] });
+
+        var call = SingleCall(updates);
+        Assert.Equal("call_Q8Hn2mXcT5uVb1RkLd0aPzWe", call.CallId);
+        Assert.Equal("get_weather", call.Name);
+        Assert.Equal("Paris", Arg(call, "city"));
+        Assert.Equal("celsius", Arg(call, "unit"));
+        Assert.Equal(ChatFinishReason.ToolCalls, Finish(updates));
+        Assert.Equal(new TokenUsage(312, 24, 0, 0), Usage(updates));
+        Assert.Equal("get_weather", _server.LastRequest.Json["tools"]![0]!["function"]!["name"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("minimal", "minimal")]
+    [InlineData("low", "low")]
+    [InlineData("medium", "medium")]
+    [InlineData("high", "high")]
+    [InlineData("xhigh", "high")]
+    public async Task Thinking_level_becomes_reasoning_effort(string level, string effort)
+    {
+        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+
+        await CollectAsync(Client(), Thinking(level));
+
+        Assert.Equal(effort, _server.LastRequest.Json["reasoning_effort"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Thinking_off_omits_reasoning_effort()
+    {
+        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+
+        await CollectAsync(Client(), Thinking("off"));
+
+        Assert.False(_server.LastRequest.Json.ContainsKey("reasoning_effort"));
+    }
+
+    [Fact]
+    public async Task Reasoning_content_deltas_become_reasoning()
+    {
+        _server.On("POST", Path, FakeResponse.Sse("openai/chat-reasoning-content.sse"));
+
+        var updates = await CollectAsync(Client("Qwen/Qwen3-8B"));
+
+        Assert.Equal("The user asks for 2+2.", Reasoning(updates));
+        Assert.Equal("4", Text(updates));
+        Assert.Equal(new TokenUsage(14, 26, 0, 0), Usage(updates));
+    }
+
+    [Fact]
+    public async Task OpenRouter_reasoning_deltas_and_config_headers()
+    {
+        _server.On("POST", "/api/v1/chat/completions", FakeResponse.Sse("openai/chat-reasoning-openrouter.sse"));
+        var headers = new Dictionary<string, string> { ["HTTP-Referer"] = "https://sharpclaw.dev", ["X-Title"] = "SharpClaw" };
+        var client = OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openrouter", _server.Url("/api/v1"), "sk-or-test", headers), "openai/gpt-5-mini");
+
+        var updates = await CollectAsync(client, Thinking("low"));
+
+        Assert.Equal("Considering the question", Reasoning(updates));
+        Assert.Equal("Yes.", Text(updates));
+        Assert.Equal(ChatFinishReason.Stop, Finish(updates));
+        Assert.Equal("https://sharpclaw.dev", _server.LastRequest.Header("HTTP-Referer"));
+        Assert.Equal("SharpClaw", _server.LastRequest.Header("X-Title"));
+        Assert.Equal("openai/gpt-5-mini", _server.LastRequest.Json["model"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Non_streaming_call_maps_errors_too()
+    {
+        _server.On("POST", Path, FakeResponse.Json(401, "openai/error-401.json"));
+
+        var ex = await Assert.ThrowsAsync<ProviderException>(() => Client().GetResponseAsync(Hello(), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(FailoverReason.Auth, ex.Reason);
+        Assert.Equal(401, ex.HttpStatus);
+    }
+
+    private IChatClient Client(string model = "gpt-5-mini")
+        => OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openai", _server.Url("/v1"), "sk-test"), model);
+}
