@@ -15,6 +15,12 @@ namespace SharpClaw.Agents.Runs;
 /// </summary>
 public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, IModelInvoker models, Compactor compactor, TimeProvider time)
 {
+    /// <summary>The <c>session</c> config section (daily/idle reset policy); null → no automatic reset.</summary>
+    public Func<System.Text.Json.Nodes.JsonObject?> SessionConfig { get; init; } = () => null;
+
+    /// <summary>Context window of a model ref (for preflight compaction); default 200,000 tokens.</summary>
+    public Func<string?, int> ContextWindowOf { get; init; } = _ => Compactor.DefaultContextWindow;
+
     public async Task<AgentRunResult> RunAsync(AgentRunRequest request, AgentDefinition agent, string sessionKey, RunEventEmitter emitter, CancellationToken abort)
     {
         var startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -35,6 +41,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
         {
             WorkspaceBootstrap.Ensure(agent.Workspace);
             session = await sessions.GetOrCreateAsync(sessionKey, agent.Id, agent.Workspace, CancellationToken.None);
+            session = await ApplyResetPolicyAsync(session);
             await sessions.AppendAsync(session.SessionId, TranscriptEvents.Message(UserMessage(request), time.GetUtcNow()), CancellationToken.None);
             var thinking = request.Thinking ?? session.ThinkingLevel ?? agent.ThinkingDefault ?? "off";
             var modelCall = new ModelCall(request.Model ?? (string?)session.Entry["modelOverride"] ?? agent.Model, agent.Fallbacks, Strict: request.Model is not null)
@@ -62,6 +69,12 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 }
 
                 var events = await sessions.ReadEventsAsync(session.SessionId, CancellationToken.None);
+                if (iterations == 1 && !compactedForOverflow && Compactor.ShouldCompact(events, ContextWindowOf(modelCall.Primary)))
+                {
+                    compactedForOverflow = await compactor.CompactAsync(session, modelCall, emitter, ct);
+                    events = await sessions.ReadEventsAsync(session.SessionId, CancellationToken.None);
+                }
+
                 var messages = new List<ChatMessage>
                 {
                     new(ChatRole.System, SystemPromptBuilder.Build(new SystemPromptContext
@@ -187,6 +200,57 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
             EndedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
             Iterations = iterations,
         };
+    }
+
+    /// <summary>
+    /// <c>session.reset</c> (openclaw-core §3.2): <c>daily</c> rolls the session over at <c>atHour</c> (default 4, UTC
+    /// here), <c>idle</c> after <c>idleMinutes</c> without interaction. A rollover appends a <c>reset</c> entry and clears
+    /// the token counters; the session id stays.
+    /// </summary>
+    private async Task<SessionRecord> ApplyResetPolicyAsync(SessionRecord session)
+    {
+        var reset = SessionConfig()?["reset"] as System.Text.Json.Nodes.JsonObject;
+        if (reset is null)
+        {
+            return session;
+        }
+
+        var mode = (string?)reset["mode"] ?? "daily";
+        var now = time.GetUtcNow();
+        var started = (long?)session.Entry["sessionStartedAt"] ?? session.CreatedAtMs;
+        var last = (long?)session.Entry["lastInteractionAt"] ?? started;
+        string? reason = null;
+        if (mode == "daily")
+        {
+            var atHour = Math.Clamp((int?)reset["atHour"] ?? 4, 0, 23);
+            var boundary = new DateTimeOffset(now.UtcDateTime.Date.AddHours(atHour), TimeSpan.Zero);
+            if (boundary > now)
+            {
+                boundary = boundary.AddDays(-1);
+            }
+
+            reason = started < boundary.ToUnixTimeMilliseconds() ? "daily" : null;
+        }
+        else if (mode == "idle" && (int?)reset["idleMinutes"] is > 0 and var minutes)
+        {
+            reason = now.ToUnixTimeMilliseconds() > last + (minutes * 60_000L) ? "idle" : null;
+        }
+
+        if (reason is null)
+        {
+            return session;
+        }
+
+        await sessions.AppendAsync(session.SessionId, TranscriptEvents.Reset(reason, now), CancellationToken.None);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        return await sessions.UpdateAsync(session.Key, e =>
+        {
+            e["sessionStartedAt"] = nowMs;
+            e["inputTokens"] = 0;
+            e["outputTokens"] = 0;
+            e["totalTokens"] = 0;
+            e["compactionCount"] = 0;
+        }, CancellationToken.None) ?? session;
     }
 
     private Dictionary<string, IAgentTool> SelectTools(AgentRunRequest request)

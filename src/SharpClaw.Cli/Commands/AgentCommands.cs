@@ -136,6 +136,17 @@ public static class AgentCommands
             sessions.Subcommands.Add(c);
         }
 
+        var exportKey = new Argument<string>("key");
+        var export = new Command("export", "Write the session's transcript as OpenClaw-style JSONL to stdout");
+        export.Arguments.Add(exportKey);
+        export.SetAction(async (parse, ct) =>
+        {
+            await using var client = await GatewayConnector.ConnectAsync(parse, env, ct);
+            var result = await client.CallAsync("sessions.export", new JsonObject { ["key"] = parse.GetValue(exportKey) }, ct: ct);
+            await env.Out.WriteAsync((string?)result?["jsonl"]);
+            return 0;
+        });
+        sessions.Subcommands.Add(export);
         return sessions;
     }
 

@@ -126,6 +126,9 @@ public sealed class ProviderModelInvoker : IModelInvoker
 
     public ModelCost? CostOf(string provider, string model) => Registry.CostOf(provider, model);
 
+    public int ContextWindowOf(string? modelRef)
+        => Registry.TryResolveModel(modelRef, out var resolved, out _) && resolved?.Definition.ContextWindow is { } cw ? cw : Compactor.DefaultContextWindow;
+
     public async Task<JsonArray> ListModelsAsync(CancellationToken ct)
     {
         var rows = new JsonArray();

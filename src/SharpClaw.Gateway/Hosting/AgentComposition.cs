@@ -20,7 +20,11 @@ internal static class AgentComposition
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
         var compactor = new Compactor(sessions, models, time);
-        var runner = new AgentTurnRunner(sessions, tools, models, compactor, time);
+        var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
+        {
+            SessionConfig = () => config.Root?["session"] as JsonObject,
+            ContextWindowOf = modelRef => models is ProviderModelInvoker invoker ? invoker.ContextWindowOf(modelRef) : Compactor.DefaultContextWindow,
+        };
         var runtime = new AgentRuntime(catalog, runner, new GatewayAgentEventSink(services.Connections), time);
         return new AgentServices
         {

@@ -140,7 +140,7 @@ public static class GatewayHost
         new AgentMethods(services, agentServices).Register(methods);
         new SessionMethods(services, agentServices).Register(methods);
         new UsageMethods(services, agentServices).Register(methods);
-        new AgentsMethods(agentServices).Register(methods);
+        new AgentsMethods(agentServices, config).Register(methods);
         new DeviceMethods(services).Register(methods);
         new NodeMethods(services).Register(methods);
         new LogMethods(services).Register(methods);

@@ -7,7 +7,7 @@ using SharpClaw.Protocol.Frames;
 namespace SharpClaw.Gateway.Methods;
 
 /// <summary><c>agents.list</c>, <c>agent.identity.get</c>, <c>agents.files.list/get/set</c>, <c>models.list</c>.</summary>
-public sealed class AgentsMethods(AgentServices a)
+public sealed class AgentsMethods(AgentServices a, Hosting.GatewayConfiguration config)
 {
     private const long MaxFileBytes = 2 * 1024 * 1024;
 
@@ -19,6 +19,9 @@ public sealed class AgentsMethods(AgentServices a)
         registry.Add("agents.files.get", FileGetAsync);
         registry.Add("agents.files.set", FileSetAsync);
         registry.Add("models.list", async ctx => JsonPayload.From(new JsonObject { ["models"] = await a.ListModels(ctx.CancellationToken) }));
+        registry.Add("agents.create", ctx => WriteAgentAsync(ctx, create: true));
+        registry.Add("agents.update", ctx => WriteAgentAsync(ctx, create: false));
+        registry.Add("agents.delete", DeleteAgentAsync);
     }
 
     public JsonObject ListNode()
@@ -30,6 +33,75 @@ public sealed class AgentsMethods(AgentServices a)
         }
 
         return new JsonObject { ["defaultId"] = a.Catalog.DefaultAgent.Id, ["mainKey"] = "main", ["agents"] = list };
+    }
+
+    private async ValueTask<JsonPayload> WriteAgentAsync(RpcContext ctx, bool create)
+    {
+        var p = ParamReader.Object(ctx, "agentId", "id", "name", "workspace", "model", "identity", "thinkingDefault");
+        var raw = ParamReader.OptionalString(ctx, p, "agentId", 64) ?? ParamReader.RequiredString(ctx, p, "id", 64);
+        var id = SharpClaw.Agents.Sessions.SessionKey.NormalizeAgentId(raw);
+        if (!SharpClaw.Agents.Sessions.SessionKey.IsValidAgentId(raw.ToLowerInvariant()))
+        {
+            throw RpcException.InvalidParams(ctx.Method, $"at /agentId: \"{raw}\" is not a valid agent id (use lower-case letters, digits, - and _; e.g. \"{id}\")");
+        }
+
+        var exists = a.Catalog.List().Any(x => x.Id == id);
+        if (create && exists)
+        {
+            throw RpcException.Invalid($"agent {id} already exists (use agents.update)");
+        }
+
+        if (!create && !exists)
+        {
+            throw new RpcException(ErrorShape.InvalidRequest($"unknown agent: {id} (see agents.list)", new JsonObject { ["code"] = "UNKNOWN_AGENT_ID" }));
+        }
+
+        var entry = new JsonObject();
+        foreach (var prop in p.EnumerateObject())
+        {
+            if (prop.Name is "agentId" or "id")
+            {
+                continue;
+            }
+
+            entry[prop.Name] = JsonNode.Parse(prop.Value.GetRawText());
+        }
+
+        await PatchConfigAsync(ctx, new JsonObject { ["agents"] = new JsonObject { ["entries"] = new JsonObject { [id] = entry } } });
+        var agent = a.Catalog.Find(id)!;
+        WorkspaceBootstrap.Ensure(agent.Workspace);
+        return AgentNode(agent);
+    }
+
+    private async ValueTask<JsonPayload> DeleteAgentAsync(RpcContext ctx)
+    {
+        var p = ParamReader.Object(ctx, "agentId", "id");
+        var id = SharpClaw.Agents.Sessions.SessionKey.NormalizeAgentId(ParamReader.OptionalString(ctx, p, "agentId", 64) ?? ParamReader.RequiredString(ctx, p, "id", 64));
+        if (id == "main")
+        {
+            throw RpcException.Invalid("the main agent cannot be deleted");
+        }
+
+        if (a.Catalog.List().All(x => x.Id != id))
+        {
+            throw new RpcException(ErrorShape.InvalidRequest($"unknown agent: {id} (see agents.list)", new JsonObject { ["code"] = "UNKNOWN_AGENT_ID" }));
+        }
+
+        await PatchConfigAsync(ctx, new JsonObject { ["agents"] = new JsonObject { ["entries"] = new JsonObject { [id] = null } } });
+        return new JsonObject { ["ok"] = true, ["agentId"] = id, ["workspaceKept"] = true };
+    }
+
+    private async Task PatchConfigAsync(RpcContext ctx, JsonObject patch)
+    {
+        var onDisk = await config.Store.ReadFileAsync(ctx.CancellationToken);
+        try
+        {
+            await config.Store.PatchAsync(patch.ToJsonString(), onDisk.Hash, null, ctx.CancellationToken);
+        }
+        catch (Core.Config.ConfigWriteException ex)
+        {
+            throw RpcException.Invalid(ex.Message);
+        }
     }
 
     private static JsonObject AgentNode(AgentDefinition agent) => new()

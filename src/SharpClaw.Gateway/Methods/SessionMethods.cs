@@ -24,6 +24,7 @@ public sealed class SessionMethods(GatewayServices s, AgentServices a)
         registry.Add("sessions.reset", ResetAsync);
         registry.Add("sessions.delete", DeleteAsync);
         registry.Add("sessions.compact", CompactAsync);
+        registry.Add("sessions.export", ExportAsync, advertise: false);
     }
 
     public static JsonObject Row(SessionRecord r)
@@ -226,6 +227,16 @@ public sealed class SessionMethods(GatewayServices s, AgentServices a)
 
         var after = await a.Sessions.GetAsync(key, ctx.CancellationToken);
         return new JsonObject { ["ok"] = true, ["key"] = key, ["compacted"] = compacted, ["compactionCount"] = after?.CompactionCount ?? 0 };
+    }
+
+    private async ValueTask<JsonPayload> ExportAsync(RpcContext ctx)
+    {
+        var p = ParamReader.Object(ctx, "key", "agentId");
+        var key = Resolve(ctx, ParamReader.RequiredString(ctx, p, "key", SessionKey.MaxLength), a.Catalog.DefaultAgent.Id);
+        var session = await a.Sessions.GetAsync(key, ctx.CancellationToken) ?? throw RpcException.Invalid($"session not found: {key}");
+        using var writer = new StringWriter();
+        await a.Sessions.ExportJsonlAsync(session.SessionId, writer, ctx.CancellationToken);
+        return new JsonObject { ["key"] = key, ["sessionId"] = session.SessionId, ["format"] = "jsonl", ["jsonl"] = writer.ToString() };
     }
 
     private static string Resolve(RpcContext ctx, string? raw, string agentId)

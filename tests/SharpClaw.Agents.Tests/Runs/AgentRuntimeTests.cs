@@ -27,7 +27,7 @@ public sealed class AgentRuntimeTests : IDisposable
         }
     }
 
-    private async Task<(AgentRuntime Runtime, SessionStore Sessions, Sink Sink)> BuildAsync(FakeModel model, TimeProvider? time = null)
+    private async Task<(AgentRuntime Runtime, SessionStore Sessions, Sink Sink)> BuildAsync(FakeModel model, TimeProvider? time = null, JsonObject? sessionConfig = null)
     {
         time ??= TimeProvider.System;
         var db = new StateDatabase(Path.Combine(_dir, "a.db"));
@@ -36,7 +36,7 @@ public sealed class AgentRuntimeTests : IDisposable
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
         var sink = new Sink();
-        var runner = new AgentTurnRunner(sessions, tools, model, new Compactor(sessions, model, time), time);
+        var runner = new AgentTurnRunner(sessions, tools, model, new Compactor(sessions, model, time), time) { SessionConfig = () => sessionConfig };
         return (new AgentRuntime(new AgentCatalog(() => null, _dir), runner, sink, time), sessions, sink);
     }
 
@@ -105,5 +105,26 @@ public sealed class AgentRuntimeTests : IDisposable
         Assert.Equal("error", result.Status);
         Assert.Equal("rate_limit", result.ErrorKind);
         Assert.Contains(sink.Events, e => e.Name == "chat" && (string?)e.Payload["errorKind"] == "rate_limit");
+    }
+
+    [Fact]
+    public async Task DailyReset_RollsTheSessionOverAtTheBoundary()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var model = new FakeModel();
+        var (runtime, sessions, _) = await BuildAsync(model, time, new JsonObject { ["reset"] = new JsonObject { ["mode"] = "daily", ["atHour"] = 4 } });
+        await runtime.Start(new AgentRunRequest { RunId = "d1", Message = "day one" }).Run.Completion;
+        time.Advance(TimeSpan.FromHours(2));
+        await runtime.Start(new AgentRunRequest { RunId = "d1b", Message = "same day" }).Run.Completion;
+        var sameDay = await sessions.GetAsync("agent:main:main", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(await sessions.ReadEventsAsync(sameDay!.SessionId, TestContext.Current.CancellationToken), e => (string?)e["type"] == "reset");
+        time.Advance(TimeSpan.FromDays(1));
+        await runtime.Start(new AgentRunRequest { RunId = "d2", Message = "next day" }).Run.Completion;
+        var row = await sessions.GetAsync("agent:main:main", TestContext.Current.CancellationToken);
+        Assert.Equal(sameDay.SessionId, row!.SessionId);
+        var events = await sessions.ReadEventsAsync(row.SessionId, TestContext.Current.CancellationToken);
+        var reset = Assert.Single(events, e => (string?)e["type"] == "reset");
+        Assert.Equal("daily", (string)reset["reason"]!);
+        Assert.Equal(2, model.Calls.Last().Count); // system prompt + the new user message only
     }
 }
