@@ -142,8 +142,21 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested || timeout.IsCancellationRequested)
         {
+            // Tell clients first (abort must feel instant), then persist the partial message.
             var timedOut = !abort.IsCancellationRequested;
             var partial = emitter.Text;
+            var ended = time.GetUtcNow().ToUnixTimeMilliseconds();
+            if (timedOut)
+            {
+                emitter.Lifecycle("error", new JsonObject { ["startedAt"] = startedAt, ["endedAt"] = ended, ["error"] = "timeout", ["timeoutPhase"] = "run" });
+                emitter.Error($"run timed out after {timeoutSeconds}s", "timeout", provider, model);
+            }
+            else
+            {
+                emitter.Lifecycle("end", new JsonObject { ["startedAt"] = startedAt, ["endedAt"] = ended, ["aborted"] = true, ["stopReason"] = "aborted" });
+                emitter.Aborted(partial);
+            }
+
             if (session is not null)
             {
                 var partialMessage = AssistantMessage(new TurnOutput(partial, string.Empty, [], TokenUsage.Zero, null), provider, model, timedOut ? "error" : "aborted", TokenUsage.Zero, 0);
@@ -156,17 +169,9 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 await UpdateSessionAsync(sessionKey, usage, cost, provider, model, timedOut ? "timeout" : "killed", aborted: !timedOut);
             }
 
-            var ended = time.GetUtcNow().ToUnixTimeMilliseconds();
-            if (timedOut)
-            {
-                emitter.Lifecycle("error", new JsonObject { ["startedAt"] = startedAt, ["endedAt"] = ended, ["error"] = "timeout", ["timeoutPhase"] = "run" });
-                emitter.Error($"run timed out after {timeoutSeconds}s", "timeout", provider, model);
-                return Result("timeout", error: "run timed out", errorKind: "timeout");
-            }
-
-            emitter.Lifecycle("end", new JsonObject { ["startedAt"] = startedAt, ["endedAt"] = ended, ["aborted"] = true, ["stopReason"] = "aborted" });
-            emitter.Aborted(partial);
-            return Result("aborted", stopReasonOverride: "aborted", text: partial);
+            return timedOut
+                ? Result("timeout", error: "run timed out", errorKind: "timeout")
+                : Result("aborted", stopReasonOverride: "aborted", text: partial);
         }
         catch (Exception ex) when (ex is ProviderException or NoModelProviderException or InvalidOperationException)
         {

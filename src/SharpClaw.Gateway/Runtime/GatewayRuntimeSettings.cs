@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SharpClaw.Core.Config;
 using SharpClaw.Gateway.Auth;
 
 namespace SharpClaw.Gateway.Runtime;
@@ -45,53 +46,31 @@ public sealed record GatewayRuntimeSettings
 
     public string? HooksToken { get; init; }
 
+    /// <summary>Maps the config's gateway settings (read by <see cref="GatewaySettings"/>) onto what the gateway acts on.</summary>
     public static GatewayRuntimeSettings From(JsonObject? root)
     {
-        var gateway = root?["gateway"] as JsonObject;
-        var auth = gateway?["auth"] as JsonObject;
-        var rate = auth?["rateLimit"] as JsonObject;
-        var proxy = auth?["trustedProxy"] as JsonObject;
-        var ui = gateway?["controlUi"] as JsonObject;
-        var token = Str(auth, "token");
-        var password = Str(auth, "password");
-        var mode = Str(auth, "mode") ?? (password is not null && token is null ? "password" : "token");
+        var g = GatewaySettings.From(root);
         return new GatewayRuntimeSettings
         {
-            Port = Int(gateway, "port") ?? Protocol.ProtocolConstants.DefaultPort,
-            Bind = Str(gateway, "bind") ?? "loopback",
-            CustomBindHost = Str(gateway, "customBindHost"),
-            AuthMode = mode,
-            Token = token,
-            Password = password,
-            AllowTailscale = Bool(auth, "allowTailscale") ?? false,
-            RateLimit = new RateLimitSettings(
-                Int(rate, "maxAttempts") ?? 10,
-                Int(rate, "windowMs") ?? 60_000,
-                Int(rate, "lockoutMs") ?? 300_000,
-                Bool(rate, "exemptLoopback") ?? true),
-            TrustedProxies = List(gateway, "trustedProxies"),
-            TrustedProxyUserHeader = Str(proxy, "userHeader"),
-            TrustedProxyRequiredHeaders = List(proxy, "requiredHeaders"),
-            TrustedProxyAllowUsers = List(proxy, "allowUsers"),
-            TrustedProxyAllowLoopback = Bool(proxy, "allowLoopback") ?? false,
-            ControlUiEnabled = Bool(ui, "enabled") ?? true,
-            ControlUiBasePath = Str(ui, "basePath") ?? "/",
-            AllowedOrigins = List(ui, "allowedOrigins"),
-            AllowHostHeaderOriginFallback = Bool(ui, "dangerouslyAllowHostHeaderOriginFallback") ?? false,
-            AutoApproveLocal = Bool((gateway?["nodes"] as JsonObject)?["pairing"] as JsonObject, "autoApproveLocal") ?? true,
-            HooksToken = Str(root?["hooks"] as JsonObject, "token"),
+            Port = g.Port,
+            Bind = g.Bind,
+            CustomBindHost = g.CustomBindHost,
+            AuthMode = g.AuthMode,
+            Token = g.Token,
+            Password = g.Password,
+            AllowTailscale = g.AllowTailscale,
+            RateLimit = new RateLimitSettings(g.RateLimit.MaxAttempts, g.RateLimit.WindowMs, g.RateLimit.LockoutMs, g.RateLimit.ExemptLoopback),
+            TrustedProxies = g.TrustedProxies,
+            TrustedProxyUserHeader = g.TrustedProxy.UserHeader,
+            TrustedProxyRequiredHeaders = g.TrustedProxy.RequiredHeaders,
+            TrustedProxyAllowUsers = g.TrustedProxy.AllowUsers,
+            TrustedProxyAllowLoopback = g.TrustedProxy.AllowLoopback,
+            ControlUiEnabled = g.ControlUi.Enabled,
+            ControlUiBasePath = g.ControlUi.BasePath,
+            AllowedOrigins = g.ControlUi.AllowedOrigins,
+            AllowHostHeaderOriginFallback = g.ControlUi.DangerouslyAllowHostHeaderOriginFallback,
+            AutoApproveLocal = g.AutoApproveLocal,
+            HooksToken = g.HooksToken,
         };
     }
-
-    private static string? Str(JsonObject? o, string key)
-        => o?[key] is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrEmpty(s) ? s : null;
-
-    private static int? Int(JsonObject? o, string key)
-        => o?[key] is JsonValue v && (v.TryGetValue<int>(out var i) || (v.TryGetValue<long>(out var l) && (i = (int)l) == l) || (v.TryGetValue<double>(out var d) && (i = (int)d) == d)) ? i : null;
-
-    private static bool? Bool(JsonObject? o, string key)
-        => o?[key] is JsonValue v && v.TryGetValue<bool>(out var b) ? b : null;
-
-    private static string[] List(JsonObject? o, string key)
-        => o?[key] is JsonArray a ? [.. a.OfType<JsonValue>().Select(x => x.TryGetValue<string>(out var s) ? s : null).OfType<string>()] : [];
 }

@@ -116,6 +116,7 @@ public sealed class AgentRunTests
 
         Assert.Equal("aborted", (string)terminal.Payload!["state"]!);
         Assert.True(sw.ElapsedMilliseconds < 1000, $"abort took {sw.ElapsedMilliseconds} ms");
+        await client.CallAsync("agent.wait", new JsonObject { ["runId"] = "long", ["timeoutMs"] = 5000 });
         var history = await client.CallAsync("chat.history", new JsonObject { ["sessionKey"] = "main" });
         Assert.Equal("aborted", (string)history.Payload!["messages"]!.AsArray().Last()!["stopReason"]!);
     }
