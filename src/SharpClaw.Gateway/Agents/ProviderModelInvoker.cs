@@ -18,16 +18,16 @@ public sealed class ProviderModelInvoker : IModelInvoker
     private readonly Func<JsonObject?> _config;
     private readonly Func<string, string?> _env;
     private readonly TimeProvider _time;
-    private ProviderRegistry _registry;
+    private readonly Lock _lock = new();
+    private ProviderRegistry? _registry;
     private JsonObject? _builtFrom;
 
+    /// <summary>The registry is built on first use (keeps provider SDKs out of gateway start-up).</summary>
     public ProviderModelInvoker(Func<JsonObject?> config, Func<string, string?> env, TimeProvider time)
     {
         _config = config;
         _env = env;
         _time = time;
-        _builtFrom = config();
-        _registry = Build(_builtFrom);
     }
 
     internal ProviderRegistry Registry
@@ -35,13 +35,16 @@ public sealed class ProviderModelInvoker : IModelInvoker
         get
         {
             var current = _config();
-            if (!ReferenceEquals(current, _builtFrom))
+            lock (_lock)
             {
-                _builtFrom = current;
-                _registry = Build(current);
-            }
+                if (_registry is null || !ReferenceEquals(current, _builtFrom))
+                {
+                    _builtFrom = current;
+                    _registry = Build(current);
+                }
 
-            return _registry;
+                return _registry;
+            }
         }
     }
 
