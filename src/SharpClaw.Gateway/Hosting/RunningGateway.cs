@@ -53,7 +53,14 @@ public sealed class RunningGateway : IAsyncDisposable
             return;
         }
 
-        _background.ShutdownClients("gateway stopping");
+        try
+        {
+            await _background.ShutdownClientsAsync("gateway stopping");
+        }
+        catch (TimeoutException)
+        {
+        }
+
         await _background.DisposeAsync();
         using (var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
