@@ -6,6 +6,7 @@ using SharpClaw.Bench;
 // overhead against a zero-latency fake provider) plus micro benchmarks of the hot paths. Prints Markdown.
 var exe = args.Length > 0 ? Path.GetFullPath(args[0]) : throw new ArgumentException("pass the path of the sharpclaw executable (or sharpclaw.dll)");
 var quick = args.Contains("--quick");
+var agentOnly = args.Contains("--agent-only"); // only the agent-turn section (for iterating on the turn path)
 var report = new StringBuilder();
 void Row(string name, string value)
 {
@@ -18,43 +19,46 @@ Console.WriteLine($"| measure ({(exe.EndsWith(".dll", StringComparison.Ordinal) 
 Console.WriteLine("|---|---|");
 
 // 1. Cold start to first successful health RPC (median of runs).
-var starts = new List<double>();
-for (var i = 0; i < (quick ? 3 : 10); i++)
+if (!agentOnly)
 {
-    await using var gw = GatewayProcess.Start(exe);
-    starts.Add(await Scenarios.TimeToFirstHealthAsync(gw));
-}
-
-Row("cold start → first `health` (median)", $"{Stats.Median(starts):0} ms (min {starts.Min():0}, max {starts.Max():0})");
-
-// 2-4. Memory and RPC throughput on one gateway.
-await using (var gw = GatewayProcess.Start(exe))
-{
-    await Scenarios.TimeToFirstHealthAsync(gw);
-    await Task.Delay(2000);
-    Row("idle RSS (2 s after ready)", $"{gw.RssBytes() / 1048576.0:0.0} MB");
-    await Scenarios.PipelinedAsync(gw.Url, 1, 1, 10_000);
-    Row("RSS after 10,000 `health` RPCs", $"{gw.RssBytes() / 1048576.0:0.0} MB");
-    var one = await Scenarios.ClosedLoopAsync(gw.Url, TimeSpan.FromSeconds(quick ? 2 : 5));
-    Row("1 connection, 1 in flight: `health` latency p50 / p99", $"{one.P50:0.000} / {one.P99:0.000} ms ({one.Rate:0} RPC/s)");
-    var p1 = await Scenarios.PipelinedAsync(gw.Url, 1, 32, quick ? 20_000 : 60_000);
-    Row("1 connection, 32 in flight: throughput", $"{p1:0} RPC/s");
-    var p16 = await Scenarios.PipelinedAsync(gw.Url, 16, 16, quick ? 40_000 : 160_000);
-    Row("16 connections, 16 in flight each: throughput", $"{p16:0} RPC/s");
-    var l16 = await Scenarios.ConcurrentClosedLoopAsync(gw.Url, 16, TimeSpan.FromSeconds(quick ? 2 : 5));
-    Row("16 connections, 1 in flight each: latency p50 / p99", $"{l16.P50:0.000} / {l16.P99:0.000} ms ({l16.Rate:0} RPC/s)");
-    Row("RSS after the load", $"{gw.RssBytes() / 1048576.0:0.0} MB");
-
-    // 5. `sharpclaw health` wall time.
-    var cli = new List<double>();
-    var cliState = Directory.CreateTempSubdirectory("sharpclaw-bench-cli-").FullName;
+    var starts = new List<double>();
     for (var i = 0; i < (quick ? 3 : 10); i++)
     {
-        cli.Add(Scenarios.RunCliHealth(exe, gw.Url, cliState));
+        await using var gw = GatewayProcess.Start(exe);
+        starts.Add(await Scenarios.TimeToFirstHealthAsync(gw));
     }
 
-    Row("`sharpclaw health` wall time (median)", $"{Stats.Median(cli):0} ms");
-    Directory.Delete(cliState, true);
+    Row("cold start → first `health` (median)", $"{Stats.Median(starts):0} ms (min {starts.Min():0}, max {starts.Max():0})");
+
+    // 2-4. Memory and RPC throughput on one gateway.
+    await using (var gw = GatewayProcess.Start(exe))
+    {
+        await Scenarios.TimeToFirstHealthAsync(gw);
+        await Task.Delay(2000);
+        Row("idle RSS (2 s after ready)", $"{gw.RssBytes() / 1048576.0:0.0} MB");
+        await Scenarios.PipelinedAsync(gw.Url, 1, 1, 10_000);
+        Row("RSS after 10,000 `health` RPCs", $"{gw.RssBytes() / 1048576.0:0.0} MB");
+        var one = await Scenarios.ClosedLoopAsync(gw.Url, TimeSpan.FromSeconds(quick ? 2 : 5));
+        Row("1 connection, 1 in flight: `health` latency p50 / p99", $"{one.P50:0.000} / {one.P99:0.000} ms ({one.Rate:0} RPC/s)");
+        var p1 = await Scenarios.PipelinedAsync(gw.Url, 1, 32, quick ? 20_000 : 60_000);
+        Row("1 connection, 32 in flight: throughput", $"{p1:0} RPC/s");
+        var p16 = await Scenarios.PipelinedAsync(gw.Url, 16, 16, quick ? 40_000 : 160_000);
+        Row("16 connections, 16 in flight each: throughput", $"{p16:0} RPC/s");
+        var l16 = await Scenarios.ConcurrentClosedLoopAsync(gw.Url, 16, TimeSpan.FromSeconds(quick ? 2 : 5));
+        Row("16 connections, 1 in flight each: latency p50 / p99", $"{l16.P50:0.000} / {l16.P99:0.000} ms ({l16.Rate:0} RPC/s)");
+        Row("RSS after the load", $"{gw.RssBytes() / 1048576.0:0.0} MB");
+
+        // 5. `sharpclaw health` wall time.
+        var cli = new List<double>();
+        var cliState = Directory.CreateTempSubdirectory("sharpclaw-bench-cli-").FullName;
+        for (var i = 0; i < (quick ? 3 : 10); i++)
+        {
+            cli.Add(Scenarios.RunCliHealth(exe, gw.Url, cliState));
+        }
+
+        Row("`sharpclaw health` wall time (median)", $"{Stats.Median(cli):0} ms");
+        Directory.Delete(cliState, true);
+    }
 }
 
 // 6. Agent turn overhead against a zero-latency fake provider.
@@ -75,7 +79,7 @@ await using (var fake = await FakeProvider.StartAsync())
 }
 
 // 7. Micro benchmarks (median of iterations, after warm-up).
-foreach (var (name, ns) in Micro.Run())
+foreach (var (name, ns) in agentOnly ? [] : Micro.Run())
 {
     Row(name, ns >= 1000 ? $"{ns / 1000.0:0.00} µs" : $"{ns:0} ns");
 }

@@ -112,8 +112,11 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 usage = usage.Add(callUsage);
                 cost += callCost;
                 stopReason = output.Calls.Count > 0 ? "toolUse" : output.FinishReason ?? "stop";
-                await sessions.AppendAsync(session.SessionId, TranscriptEvents.Message(AssistantMessage(output, provider, model, stopReason, callUsage, callCost), time.GetUtcNow()), CancellationToken.None);
-                await sessions.RecordUsageAsync(new UsageRecord(sessionKey, agent.Id, request.RunId, provider, model, callUsage.Input, callUsage.Output, callUsage.CacheRead, callUsage.CacheWrite, callCost, time.GetUtcNow().ToUnixTimeMilliseconds()), CancellationToken.None);
+                await sessions.AppendAsync(
+                    session.SessionId,
+                    TranscriptEvents.Message(AssistantMessage(output, provider, model, stopReason, callUsage, callCost), time.GetUtcNow()),
+                    new UsageRecord(sessionKey, agent.Id, request.RunId, provider, model, callUsage.Input, callUsage.Output, callUsage.CacheRead, callUsage.CacheWrite, callCost, time.GetUtcNow().ToUnixTimeMilliseconds()),
+                    CancellationToken.None);
                 if (callUsage.Total > 0)
                 {
                     emitter.Usage(callUsage);

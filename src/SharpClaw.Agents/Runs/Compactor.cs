@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
@@ -17,7 +18,11 @@ public sealed class Compactor(SessionStore sessions, IModelInvoker models, TimeP
     public const int DefaultContextWindow = 200_000;
 
     /// <summary>Rough token estimate (4 characters per token) used for thresholds.</summary>
-    public static long EstimateTokens(IEnumerable<JsonObject> events) => events.Sum(e => (long)(e["message"]?.ToJsonString().Length ?? 0)) / 4;
+    // Stored events are immutable (SessionStore.ReadEventsAsync), so each one's serialized size is measured once.
+    private static readonly ConditionalWeakTable<JsonObject, StrongBox<long>> MessageChars = new();
+
+    public static long EstimateTokens(IEnumerable<JsonObject> events) =>
+        events.Sum(e => MessageChars.GetValue(e, static e => new StrongBox<long>(e["message"]?.ToJsonString().Length ?? 0)).Value) / 4;
 
     /// <summary>True when the active context nears the window (window − reserve).</summary>
     public static bool ShouldCompact(IReadOnlyList<JsonObject> events, int contextWindow)

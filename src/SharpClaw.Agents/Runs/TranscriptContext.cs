@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
@@ -11,6 +12,10 @@ namespace SharpClaw.Agents.Runs;
 /// </summary>
 public static class TranscriptContext
 {
+    // Transcript events are shared, immutable once stored (see SessionStore.ReadEventsAsync), so each stored
+    // message is converted once and reused by later turns.
+    private static readonly ConditionalWeakTable<JsonObject, ConvertedMessage> Converted = new();
+
     public const string CompactionPreamble = "The conversation history before this point was compacted into the following summary:\n\n<summary>\n";
 
     public static List<ChatMessage> Build(IReadOnlyList<JsonObject> events)
@@ -66,7 +71,7 @@ public static class TranscriptContext
             switch ((string?)e["type"])
             {
                 case "message" when e["message"] is JsonObject m && m["excludeFromContext"]?.GetValue<bool>() != true:
-                    if (ToChatMessage(m) is { } cm)
+                    if (Converted.GetValue(m, static m => new ConvertedMessage(ToChatMessage(m))).Message is { } cm)
                     {
                         messages.Add(cm);
                     }

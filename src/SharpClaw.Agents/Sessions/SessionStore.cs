@@ -6,10 +6,12 @@ namespace SharpClaw.Agents.Sessions;
 
 /// <summary>
 /// Sessions and their transcripts in the state database. Every append is its own committed transaction
-/// (WAL, synchronous=FULL), so an acknowledged message survives a kill -9 and a crash never leaves a torn row.
+/// (WAL; see StateDatabase for durability), so an acknowledged message survives a kill -9 and a crash never leaves a torn row.
 /// </summary>
 public sealed class SessionStore(StateDatabase db, TimeProvider time)
 {
+    private readonly TranscriptCache _transcripts = new(256);
+
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     public async Task<SessionRecord?> GetAsync(string key, CancellationToken ct = default)
@@ -110,7 +112,12 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
     }
 
     /// <summary>Appends one transcript event, linking it to the previous entry; returns the event as stored.</summary>
-    public async Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, CancellationToken ct = default)
+    public Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, CancellationToken ct = default) => AppendCoreAsync(sessionId, evt, null, ct);
+
+    /// <summary>Appends a model reply and its usage row in one transaction (one commit per model call).</summary>
+    public Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, UsageRecord usage, CancellationToken ct = default) => AppendCoreAsync(sessionId, evt, usage, ct);
+
+    private async Task<JsonObject> AppendCoreAsync(string sessionId, JsonObject evt, UsageRecord? usage, CancellationToken ct)
     {
         await using var conn = await db.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
@@ -119,14 +126,13 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
         await using (var cmd = conn.CreateCommand())
         {
             cmd.Transaction = tx;
-            cmd.CommandText = "SELECT seq, event_json FROM transcript_events WHERE session_id = $s ORDER BY seq DESC LIMIT 1";
+            cmd.CommandText = "SELECT seq, json_extract(event_json, '$.type'), json_extract(event_json, '$.id') FROM transcript_events WHERE session_id = $s ORDER BY seq DESC LIMIT 1";
             cmd.Parameters.AddWithValue("$s", sessionId);
             await using var r = await cmd.ExecuteReaderAsync(ct);
             if (await r.ReadAsync(ct))
             {
                 seq = r.GetInt64(0) + 1;
-                var last = JsonNode.Parse(r.GetString(1)) as JsonObject;
-                parentId = (string?)last?["type"] == "session" ? null : (string?)last?["id"];
+                parentId = r.IsDBNull(1) || r.GetString(1) == "session" || r.IsDBNull(2) ? null : r.GetString(2);
             }
             else
             {
@@ -140,27 +146,58 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
         }
 
         await InsertEventAsync(conn, tx, sessionId, seq, evt, Now, ct);
+        if (usage is not null)
+        {
+            await InsertUsageAsync(conn, tx, usage, ct);
+        }
+
         await tx.CommitAsync(ct);
+        _transcripts.TryGet(sessionId)?.AppendCommitted(seq, evt);
         return evt;
     }
 
+    /// <summary>
+    /// The session's transcript events in order. Served from a cache of parsed events topped up with any rows
+    /// committed since (by this or another process); the returned objects are shared and must not be mutated
+    /// (deep-clone what you change).
+    /// </summary>
     public async Task<IReadOnlyList<JsonObject>> ReadEventsAsync(string sessionId, CancellationToken ct = default)
     {
+        var cached = _transcripts.GetOrAdd(sessionId);
+        long after;
+        lock (cached.Gate)
+        {
+            after = cached.LastSeq;
+        }
+
         await using var conn = await db.OpenAsync(ct);
         await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "SELECT event_json FROM transcript_events WHERE session_id = $s ORDER BY seq";
+        cmd.CommandText = "SELECT seq, event_json FROM transcript_events WHERE session_id = $s AND seq > $after ORDER BY seq";
         cmd.Parameters.AddWithValue("$s", sessionId);
+        cmd.Parameters.AddWithValue("$after", after);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<JsonObject>();
+        var fresh = new List<(long Seq, JsonObject Event)>();
         while (await r.ReadAsync(ct))
         {
-            if (JsonNode.Parse(r.GetString(0)) is JsonObject o)
+            if (JsonNode.Parse(r.GetString(1)) is JsonObject o)
             {
-                list.Add(o);
+                fresh.Add((r.GetInt64(0), o));
             }
         }
 
-        return list;
+        lock (cached.Gate)
+        {
+            foreach (var (seq, evt) in fresh)
+            {
+                if (seq > cached.LastSeq)
+                {
+                    cached.Events.Add(evt);
+                    cached.LastSeq = seq;
+                }
+            }
+
+            return [.. cached.Events];
+        }
     }
 
     /// <summary>Writes the transcript as OpenClaw-style JSONL (header first, one event per line).</summary>
@@ -194,13 +231,24 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
         }
 
         await tx.CommitAsync(ct);
+        if (deleteTranscript)
+        {
+            _transcripts.Remove(existing.SessionId);
+        }
+
         return true;
     }
 
     public async Task RecordUsageAsync(UsageRecord usage, CancellationToken ct = default)
     {
         await using var conn = await db.OpenAsync(ct);
+        await InsertUsageAsync(conn, null, usage, ct);
+    }
+
+    private static async Task InsertUsageAsync(SqliteConnection conn, SqliteTransaction? tx, UsageRecord usage, CancellationToken ct)
+    {
         await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
         cmd.CommandText = """
             INSERT INTO usage_log (session_key, agent_id, run_id, provider, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, cost_usd, ts_ms)
             VALUES ($k, $a, $r, $p, $m, $i, $o, $cr, $cw, $c, $t)

@@ -49,7 +49,8 @@ public static class SystemPromptBuilder
             }
 
             var path = Path.Combine(ctx.Workspace, name);
-            if (!File.Exists(path))
+            var raw = WorkspaceFileCache.Read(path);
+            if (raw is null)
             {
                 if (name == "AGENTS.md")
                 {
@@ -59,7 +60,7 @@ public static class SystemPromptBuilder
                 continue;
             }
 
-            var content = File.ReadAllText(path).TrimEnd();
+            var content = raw.TrimEnd();
             var cap = Math.Min(name == "USER.md" ? UserFileMaxChars : PerFileMaxChars, Math.Max(0, TotalMaxChars - total));
             if (content.Length > cap)
             {

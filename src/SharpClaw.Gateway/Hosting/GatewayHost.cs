@@ -80,7 +80,7 @@ public static class GatewayHost
         var time = options.TimeProvider;
         var config = await GatewayConfiguration.LoadAsync(options, console, cancellationToken);
         var info = new GatewayInfo(time);
-        var database = new StateDatabase(options.Paths.DatabasePath);
+        var database = new StateDatabase(options.Paths.DatabasePath, options.Environment("SHARPCLAW_FSYNC_COMMITS") is "1" or "true");
         await database.InitializeAsync(GatewayMigrations.All, time, cancellationToken);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "SharpClaw" });

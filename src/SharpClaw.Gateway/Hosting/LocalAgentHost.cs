@@ -26,7 +26,7 @@ public sealed class LocalAgentHost : IAsyncDisposable, IAgentEventSink
     {
         paths.EnsureStateDir();
         var config = await ConfigStore.LoadAsync(paths.ConfigPath, paths.StateDir, env, time, ct);
-        var db = new StateDatabase(paths.DatabasePath);
+        var db = new StateDatabase(paths.DatabasePath, env("SHARPCLAW_FSYNC_COMMITS") is "1" or "true");
         await db.InitializeAsync(GatewayMigrations.All, time, ct);
         var sessions = new SessionStore(db, time);
         var models = ModelAccess.Create(() => config.Current.Resolved, env, time);

@@ -13,6 +13,7 @@ namespace SharpClaw.Providers.Registry;
 internal sealed class ApiModelProvider : IModelProvider
 {
     private readonly ProviderSettings _settings;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (ModelDefinition? Definition, IChatClient Client)> _clients = new(StringComparer.Ordinal);
     private readonly ProviderEndpoint? _endpoint;
     private readonly Func<ProviderEndpoint, string, ModelDefinition?, IChatClient> _createClient;
     private readonly Func<ProviderEndpoint, CancellationToken, Task<IReadOnlyList<ModelDefinition>>>? _discover;
@@ -107,7 +108,17 @@ internal sealed class ApiModelProvider : IModelProvider
             throw new ProviderException(Id, modelId, FailoverReason.Auth, $"model provider {Id} is not configured: {SetupHint}");
         }
 
+        // Clients are stateless and thread-safe; building one (SDK pipeline, options) per turn showed up in the
+        // agent-turn benchmark, so each model's client is kept until its definition changes (discovery) or a
+        // config reload builds new providers.
         var definition = KnownModels.FirstOrDefault(m => string.Equals(m.Ref.Model, modelId, StringComparison.Ordinal));
-        return _createClient(_endpoint, modelId, definition);
+        if (_clients.TryGetValue(modelId, out var cached) && ReferenceEquals(cached.Definition, definition))
+        {
+            return cached.Client;
+        }
+
+        var client = _createClient(_endpoint, modelId, definition);
+        _clients[modelId] = (definition, client);
+        return client;
     }
 }

@@ -71,4 +71,40 @@ public sealed class SessionStoreTests : IDisposable
         Assert.Equal(100, row.Input);
         Assert.Equal(0.01m, row.CostUsd);
     }
+
+    [Fact]
+    public async Task ReadEvents_PicksUpRowsWrittenByAnotherStore_AndAppendsWithUsageInOneCommit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var mine = await StoreAsync(TimeProvider.System);
+        var other = await StoreAsync(TimeProvider.System); // another process on the same database
+        var s = await mine.GetOrCreateAsync("agent:main:cache", "main", null, ct);
+        Assert.Single(await mine.ReadEventsAsync(s.SessionId, ct)); // header cached
+        var first = await other.AppendAsync(s.SessionId, TranscriptEvents.Message(new JsonObject { ["role"] = "user", ["content"] = "from elsewhere" }, DateTimeOffset.UtcNow), ct);
+        var usage = new UsageRecord(s.Key, "main", "run-1", "openai", "gpt-x", 10, 5, 2, 1, 0.5m, 1);
+        var reply = await mine.AppendAsync(s.SessionId, TranscriptEvents.Message(new JsonObject { ["role"] = "assistant", ["content"] = "ok" }, DateTimeOffset.UtcNow), usage, ct);
+        Assert.Equal((string)first["id"]!, (string)reply["parentId"]!);
+
+        var events = await mine.ReadEventsAsync(s.SessionId, ct);
+        Assert.Equal(["session", "message", "message"], events.Select(e => (string)e["type"]!));
+        Assert.Equal("from elsewhere", (string)events[1]["message"]!["content"]!);
+        var logged = Assert.Single(await mine.ReadUsageAsync(0, s.Key, ct: ct));
+        Assert.Equal(("run-1", 10L, 5L, 2L, 1L), (logged.RunId, logged.Input, logged.Output, logged.CacheRead, logged.CacheWrite));
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 2)]
+    public async Task Connections_UseTheConfiguredSyncMode(bool fsyncEveryCommit, long expected)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var db = new StateDatabase(Path.Combine(_dir, $"sync-{fsyncEveryCommit}.db"), fsyncEveryCommit);
+        await db.InitializeAsync(GatewayMigrations.All, TimeProvider.System, ct);
+        await using var conn = await db.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "PRAGMA synchronous";
+        Assert.Equal(expected, (long)(await cmd.ExecuteScalarAsync(ct))!); // 1 = NORMAL, 2 = FULL
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string)(await cmd.ExecuteScalarAsync(ct))!);
+    }
 }
