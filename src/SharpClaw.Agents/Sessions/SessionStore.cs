@@ -43,6 +43,12 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
     /// <summary>Returns the session, creating it (row + transcript header) when missing.</summary>
     public async Task<SessionRecord> GetOrCreateAsync(string key, string agentId, string? cwd, CancellationToken ct = default)
     {
+        if (await GetAsync(key, ct) is { } found)
+        {
+            return found;
+        }
+
+        using var writing = await db.Writes.EnterAsync(ct);
         await using var conn = await db.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
         var existing = await GetAsync(conn, tx, key, ct);
@@ -84,6 +90,7 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
     /// <summary>Read-modify-write of the session entry inside one transaction.</summary>
     public async Task<SessionRecord?> UpdateAsync(string key, Action<JsonObject> mutate, CancellationToken ct = default)
     {
+        using var writing = await db.Writes.EnterAsync(ct);
         await using var conn = await db.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
         var existing = await GetAsync(conn, tx, key, ct);
@@ -119,6 +126,7 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
 
     private async Task<JsonObject> AppendCoreAsync(string sessionId, JsonObject evt, UsageRecord? usage, CancellationToken ct)
     {
+        using var writing = await db.Writes.EnterAsync(ct);
         await using var conn = await db.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
         long seq;
@@ -211,6 +219,7 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
 
     public async Task<bool> DeleteAsync(string key, bool deleteTranscript, CancellationToken ct = default)
     {
+        using var writing = await db.Writes.EnterAsync(ct);
         await using var conn = await db.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
         var existing = await GetAsync(conn, tx, key, ct);
@@ -241,6 +250,7 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
 
     public async Task RecordUsageAsync(UsageRecord usage, CancellationToken ct = default)
     {
+        using var writing = await db.Writes.EnterAsync(ct);
         await using var conn = await db.OpenAsync(ct);
         await InsertUsageAsync(conn, null, usage, ct);
     }

@@ -34,6 +34,9 @@ public sealed class StateDatabase
 
     public string Path { get; }
 
+    /// <summary>Enter before opening a write transaction (see <see cref="WriteGate"/>).</summary>
+    public WriteGate Writes { get; } = new();
+
     /// <summary>Whether every commit is fsynced (synchronous=FULL) rather than only handed to the OS.</summary>
     public bool FsyncEveryCommit { get; }
 
