@@ -17,7 +17,7 @@ internal static class OllamaRequestBuilder
         var list = new JsonArray();
         if (options?.Instructions is { Length: > 0 } instructions)
         {
-            list.Add(new JsonObject { ["role"] = "system", ["content"] = instructions });
+            list.Add((JsonNode)new JsonObject { ["role"] = "system", ["content"] = instructions });
         }
 
         var callNames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -63,14 +63,14 @@ internal static class OllamaRequestBuilder
         var images = new JsonArray();
         foreach (var data in message.Contents.OfType<DataContent>().Where(d => d.HasTopLevelMediaType("image")))
         {
-            images.Add(Convert.ToBase64String(data.Data.Span));
+            images.Add((JsonNode)Convert.ToBase64String(data.Data.Span));
         }
 
         var calls = new JsonArray();
         foreach (var call in message.Contents.OfType<FunctionCallContent>())
         {
             callNames[call.CallId] = call.Name;
-            calls.Add(new JsonObject
+            calls.Add((JsonNode)new JsonObject
             {
                 ["function"] = new JsonObject
                 {
@@ -99,7 +99,7 @@ internal static class OllamaRequestBuilder
                 entry["tool_calls"] = calls;
             }
 
-            list.Add(entry);
+            list.Add((JsonNode)entry);
         }
 
         foreach (var result in results)
@@ -110,7 +110,7 @@ internal static class OllamaRequestBuilder
                 tool["tool_name"] = name;
             }
 
-            list.Add(tool);
+            list.Add((JsonNode)tool);
         }
     }
 
@@ -134,7 +134,7 @@ internal static class OllamaRequestBuilder
         var tools = new JsonArray();
         foreach (var tool in declarations)
         {
-            tools.Add(new JsonObject
+            tools.Add((JsonNode)new JsonObject
             {
                 ["type"] = "function",
                 ["function"] = new JsonObject
@@ -172,12 +172,19 @@ internal static class OllamaRequestBuilder
         return sampling.Count == 0 ? null : sampling;
     }
 
-    private static void Set<T>(JsonObject target, string name, T? value)
-        where T : struct
+    private static void Set(JsonObject target, string name, float? value)
     {
         if (value is { } v)
         {
-            target[name] = JsonValue.Create(v);
+            target[name] = v;
+        }
+    }
+
+    private static void Set(JsonObject target, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            target[name] = v;
         }
     }
 }
