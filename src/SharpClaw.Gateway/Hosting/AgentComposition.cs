@@ -23,6 +23,7 @@ internal static class AgentComposition
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
         {
             SessionConfig = () => config.Root?["session"] as JsonObject,
+            PolicyConfig = () => config.Root,
             ContextWindowOf = modelRef => models is ProviderModelInvoker invoker ? invoker.ContextWindowOf(modelRef) : Compactor.DefaultContextWindow,
         };
         var runtime = new AgentRuntime(catalog, runner, new GatewayAgentEventSink(services.Connections), time);
