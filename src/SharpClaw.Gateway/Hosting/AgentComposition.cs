@@ -19,6 +19,7 @@ internal static class AgentComposition
         var models = options.ModelInvoker ?? ModelAccess.Create(() => config.Root, options.Environment, time);
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
+        BuiltInTools.RegisterFileTools(tools, () => config.Root);
         var compactor = new Compactor(sessions, models, time);
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
         {
