@@ -20,6 +20,7 @@ internal static class AgentComposition
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
         BuiltInTools.RegisterFileTools(tools, () => config.Root);
+        var execApprovals = ExecApprovalComposition.Build(services, tools, () => config.Root);
         var compactor = new Compactor(sessions, models, time);
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
         {
@@ -35,6 +36,7 @@ internal static class AgentComposition
             Catalog = catalog,
             Compactor = compactor,
             SystemEvents = new SystemEventQueue(),
+            ExecApprovals = execApprovals,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
         };
     }

@@ -144,6 +144,7 @@ public static class GatewayHost
         new DeviceMethods(services).Register(methods);
         new NodeMethods(services).Register(methods);
         new LogMethods(services).Register(methods);
+        new ExecApprovalMethods(agentServices.ExecApprovals).Register(methods);
         config.RegisterMethods(methods);
         options.ConfigureMethods?.Invoke(services, methods);
 
