@@ -37,6 +37,7 @@ internal static class AgentComposition
             Compactor = compactor,
             SystemEvents = new SystemEventQueue(),
             ExecApprovals = execApprovals,
+            Tools = tools,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
         };
     }

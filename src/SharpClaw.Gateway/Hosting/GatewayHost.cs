@@ -145,6 +145,7 @@ public static class GatewayHost
         new NodeMethods(services).Register(methods);
         new LogMethods(services).Register(methods);
         new ExecApprovalMethods(agentServices.ExecApprovals).Register(methods);
+        new ToolsCatalogMethods(agentServices.Catalog, agentServices.Tools).Register(methods);
         config.RegisterMethods(methods);
         options.ConfigureMethods?.Invoke(services, methods);
 
