@@ -21,6 +21,9 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
     /// <summary>Context window of a model ref (for preflight compaction); default 200,000 tokens.</summary>
     public Func<string?, int> ContextWindowOf { get; init; } = _ => Compactor.DefaultContextWindow;
 
+    /// <summary>The resolved config root for the tool policy pipeline (null → defaults: every registered tool).</summary>
+    public Func<System.Text.Json.Nodes.JsonObject?> PolicyConfig { get; init; } = () => null;
+
     public async Task<AgentRunResult> RunAsync(AgentRunRequest request, AgentDefinition agent, string sessionKey, RunEventEmitter emitter, CancellationToken abort)
     {
         var startedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -56,7 +59,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                     }
                 },
             };
-            var runTools = SelectTools(request);
+            var runTools = SelectTools(request, agent, sessionKey, modelCall.Primary);
             var context = new ToolContext(agent.Id, sessionKey, request.RunId, agent.Workspace);
             var compactedForOverflow = false;
             while (true)
@@ -261,12 +264,24 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
         }, CancellationToken.None) ?? session;
     }
 
-    private Dictionary<string, IAgentTool> SelectTools(AgentRunRequest request)
+    private Dictionary<string, IAgentTool> SelectTools(AgentRunRequest request, AgentDefinition agent, string sessionKey, string? modelRef)
     {
+        var slash = modelRef?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        var policy = Tools.Policy.ToolPolicyPipeline.Evaluate(
+            new Tools.Policy.ToolPolicyRequest
+            {
+                Config = PolicyConfig(),
+                AgentId = agent.Id,
+                Provider = slash > 0 ? modelRef![..slash] : null,
+                Model = slash > 0 ? modelRef![(slash + 1)..] : null,
+                Channel = request.Channel,
+                SessionKey = sessionKey,
+            },
+            tools.All.Select(t => t.Name));
         var selected = new Dictionary<string, IAgentTool>(StringComparer.Ordinal);
         foreach (var t in tools.All)
         {
-            if (request.AllowedTools is null || request.AllowedTools.Contains(t.Name))
+            if ((request.AllowedTools is null || request.AllowedTools.Contains(t.Name)) && policy.IsAllowed(t.Name))
             {
                 selected[t.Name] = t;
             }

@@ -21,6 +21,12 @@ public sealed class AgentServices
     /// <summary>models.list payload rows (configured + discovered models with their state).</summary>
     public required Func<CancellationToken, Task<JsonArray>> ListModels { get; init; }
 
+    /// <summary>The agent tools (for tools.catalog).</summary>
+    public required SharpClaw.Agents.Tools.ToolRegistry Tools { get; init; }
+
+    /// <summary>Pending exec approvals (exec tool ↔ exec.approval.* methods).</summary>
+    public required SharpClaw.Agents.Tools.Exec.ExecApprovalManager ExecApprovals { get; init; }
+
     /// <summary>Provider health for status (cooldowns, disabled providers).</summary>
     public Func<JsonObject>? ProviderStatus { get; init; }
 }

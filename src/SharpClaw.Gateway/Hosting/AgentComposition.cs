@@ -19,10 +19,13 @@ internal static class AgentComposition
         var models = options.ModelInvoker ?? ModelAccess.Create(() => config.Root, options.Environment, time);
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
+        BuiltInTools.RegisterFileTools(tools, () => config.Root);
+        var execApprovals = ExecApprovalComposition.Build(services, tools, () => config.Root);
         var compactor = new Compactor(sessions, models, time);
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
         {
             SessionConfig = () => config.Root?["session"] as JsonObject,
+            PolicyConfig = () => config.Root,
             ContextWindowOf = modelRef => models is ProviderModelInvoker invoker ? invoker.ContextWindowOf(modelRef) : Compactor.DefaultContextWindow,
         };
         var runtime = new AgentRuntime(catalog, runner, new GatewayAgentEventSink(services.Connections), time);
@@ -33,6 +36,8 @@ internal static class AgentComposition
             Catalog = catalog,
             Compactor = compactor,
             SystemEvents = new SystemEventQueue(),
+            ExecApprovals = execApprovals,
+            Tools = tools,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
         };
     }

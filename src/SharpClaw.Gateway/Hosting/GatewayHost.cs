@@ -144,6 +144,8 @@ public static class GatewayHost
         new DeviceMethods(services).Register(methods);
         new NodeMethods(services).Register(methods);
         new LogMethods(services).Register(methods);
+        new ExecApprovalMethods(agentServices.ExecApprovals).Register(methods);
+        new ToolsCatalogMethods(agentServices.Catalog, agentServices.Tools).Register(methods);
         config.RegisterMethods(methods);
         options.ConfigureMethods?.Invoke(services, methods);
 

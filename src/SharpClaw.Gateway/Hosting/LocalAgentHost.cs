@@ -32,8 +32,13 @@ public sealed class LocalAgentHost : IAsyncDisposable, IAgentEventSink
         var models = ModelAccess.Create(() => config.Current.Resolved, env, time);
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
+        BuiltInTools.RegisterFileTools(tools, () => config.Current.Resolved);
+        var noApprovers = new SharpClaw.Agents.Tools.Exec.ExecApprovalManager(time, (_, _) => { }, () => false);
+#pragma warning disable CA2000 // lives as long as the process-local host
+        tools.Register(new SharpClaw.Agents.Tools.Exec.ExecTool(() => config.Current.Resolved, new SharpClaw.Agents.Tools.Exec.ExecApprovalsFile(paths.StateDir, time), noApprovers, time));
+#pragma warning restore CA2000
         var compactor = new Compactor(sessions, models, time);
-        var runner = new AgentTurnRunner(sessions, tools, models, compactor, time);
+        var runner = new AgentTurnRunner(sessions, tools, models, compactor, time) { PolicyConfig = () => config.Current.Resolved };
         LocalAgentHost? host = null;
         var sink = new DelegatingSink((name, payload, _) => host?.Publish(name, payload, false));
         host = new LocalAgentHost(new AgentRuntime(new AgentCatalog(() => config.Current.Resolved, paths.StateDir), runner, sink, time), config);

@@ -33,5 +33,6 @@ public static class EventNames
     public static readonly IReadOnlyList<string> Advertised =
     [
         ConnectChallenge, Tick, Health, Presence, Shutdown, Heartbeat, DevicePairRequested, DevicePairResolved, DevicePairChanged,
+        "exec.approval.requested", "exec.approval.resolved",
     ];
 }

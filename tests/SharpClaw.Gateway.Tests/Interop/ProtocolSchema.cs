@@ -68,6 +68,13 @@ public static class ProtocolSchema
         Interlocked.Increment(ref _validatedFrames);
     }
 
+    /// <summary>Validates a payload against one named definition of protocol.schema.json (e.g. ToolsCatalogResult).</summary>
+    public static void AssertMatches(string definition, JsonNode payload)
+    {
+        using var doc = JsonDocument.Parse(payload.ToJsonString());
+        Check(Schema.Value.Definition(definition), doc.RootElement, definition, payload.ToJsonString());
+    }
+
     private static void Check(JsonSchema schema, JsonElement element, string what, string frame)
     {
         var result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });

@@ -1,0 +1,8 @@
+namespace SharpClaw.Agents.Tools.Files.Patch;
+
+public enum PatchChangeKind
+{
+    Add,
+    Update,
+    Delete,
+}
