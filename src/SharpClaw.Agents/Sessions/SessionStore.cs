@@ -10,7 +10,7 @@ namespace SharpClaw.Agents.Sessions;
 /// </summary>
 public sealed class SessionStore(StateDatabase db, TimeProvider time)
 {
-    private readonly TranscriptCache _transcripts = new(256);
+    private readonly TranscriptCache _transcripts = new(64); // a personal gateway has few sessions active at once
 
     private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
 
