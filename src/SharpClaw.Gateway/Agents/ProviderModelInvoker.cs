@@ -18,16 +18,18 @@ public sealed class ProviderModelInvoker : IModelInvoker
     private readonly Func<JsonObject?> _config;
     private readonly Func<string, string?> _env;
     private readonly TimeProvider _time;
+    private readonly string? _stateDir;
     private readonly Lock _lock = new();
     private ProviderRegistry? _registry;
     private JsonObject? _builtFrom;
 
     /// <summary>The registry is built on first use (keeps provider SDKs out of gateway start-up).</summary>
-    public ProviderModelInvoker(Func<JsonObject?> config, Func<string, string?> env, TimeProvider time)
+    public ProviderModelInvoker(Func<JsonObject?> config, Func<string, string?> env, TimeProvider time, string? stateDir = null)
     {
         _config = config;
         _env = env;
         _time = time;
+        _stateDir = stateDir;
     }
 
     internal ProviderRegistry Registry
@@ -50,7 +52,7 @@ public sealed class ProviderModelInvoker : IModelInvoker
 
     private ProviderRegistry Build(JsonObject? config)
     {
-        var registry = new ProviderRegistry(config, new ProviderRegistryOptions { Environment = _env, TimeProvider = _time, Registrations = ExtraProviders.Create(config, _env, _time) });
+        var registry = new ProviderRegistry(config, new ProviderRegistryOptions { Environment = _env, TimeProvider = _time, Registrations = ExtraProviders.Create(config, _env, _time, _stateDir) });
         _ = registry.DetectAsync(CancellationToken.None);
         return registry;
     }

@@ -7,6 +7,6 @@ namespace SharpClaw.Gateway.Hosting;
 /// <summary>Builds the model invoker from the configured providers.</summary>
 public static class ModelAccess
 {
-    public static IModelInvoker Create(Func<JsonObject?> config, Func<string, string?> env, TimeProvider time)
-        => new ProviderModelInvoker(config, env, time);
+    public static IModelInvoker Create(Func<JsonObject?> config, Func<string, string?> env, TimeProvider time, string? stateDir = null)
+        => new ProviderModelInvoker(config, env, time, stateDir);
 }

@@ -48,8 +48,8 @@ internal sealed class CopilotProvider : IModelProvider
         }
     }
 
-    /// <summary>Registers <c>github-copilot</c> with the registry.</summary>
-    public static ModelProviderRegistration Registration { get; } = new(ProviderId, FromContext)
+    /// <summary>Registers <c>github-copilot</c>; credentials live under <paramref name="stateDir"/> (null → the env's state dir).</summary>
+    public static ModelProviderRegistration Registration(string? stateDir = null) => new(ProviderId, context => FromContext(context, stateDir))
     {
         Api = ApiName,
         DefaultModelId = CopilotModels.DefaultModelId,
@@ -71,10 +71,10 @@ internal sealed class CopilotProvider : IModelProvider
 
     public string? DiscoveryError { get; private set; }
 
-    public static CopilotProvider FromContext(ProviderFactoryContext context)
+    public static CopilotProvider FromContext(ProviderFactoryContext context, string? stateDir = null)
     {
         var settings = context.Settings;
-        var store = new CopilotCredentialStore(StatePaths.Resolve(context.Environment).StateDir);
+        var store = new CopilotCredentialStore(stateDir ?? StatePaths.Resolve(context.Environment).StateDir);
         var login = store.ReadGitHubToken();
         var domain = ConfigJson.NonEmpty(context.Environment(CopilotUrls.DomainVariable)) ?? CopilotUrls.PublicDomain;
         var replace = string.Equals(ConfigJson.String(ConfigJson.Object(context.Config, "models"), "mode"), "replace", StringComparison.OrdinalIgnoreCase);
