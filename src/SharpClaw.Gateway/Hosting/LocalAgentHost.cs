@@ -29,7 +29,7 @@ public sealed class LocalAgentHost : IAsyncDisposable, IAgentEventSink
         var db = new StateDatabase(paths.DatabasePath);
         await db.InitializeAsync(GatewayMigrations.All, time, ct);
         var sessions = new SessionStore(db, time);
-        var models = ModelAccess.Create(() => config.Current.Resolved, env, time, paths.StateDir);
+        var models = ModelAccess.Create(() => config.Current.Resolved, env, time, paths.StateDir, db);
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
         var compactor = new Compactor(sessions, models, time);
