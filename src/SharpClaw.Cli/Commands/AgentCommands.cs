@@ -169,6 +169,7 @@ public static class AgentCommands
             return 0;
         });
         models.Subcommands.Add(list);
+        models.Subcommands.Add(ModelsAuthCommands.Create(env));
         return models;
     }
 

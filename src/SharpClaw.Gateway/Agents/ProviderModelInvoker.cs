@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using SharpClaw.Agents.Runs;
+using SharpClaw.Gateway.Agents.Failover;
 using SharpClaw.Providers.Abstractions;
 using SharpClaw.Providers.Registry;
 
@@ -18,17 +19,25 @@ public sealed class ProviderModelInvoker : IModelInvoker
     private readonly Func<JsonObject?> _config;
     private readonly Func<string, string?> _env;
     private readonly TimeProvider _time;
+    private readonly string? _stateDir;
+    private readonly FailoverRunner _runner;
     private readonly Lock _lock = new();
     private ProviderRegistry? _registry;
     private JsonObject? _builtFrom;
 
     /// <summary>The registry is built on first use (keeps provider SDKs out of gateway start-up).</summary>
-    public ProviderModelInvoker(Func<JsonObject?> config, Func<string, string?> env, TimeProvider time)
+    public ProviderModelInvoker(Func<JsonObject?> config, Func<string, string?> env, TimeProvider time, string? stateDir = null, ProviderHealth? health = null)
     {
         _config = config;
         _env = env;
         _time = time;
+        _stateDir = stateDir;
+        Health = health ?? new ProviderHealth(time);
+        _runner = new FailoverRunner(Health);
     }
+
+    /// <summary>Cooldown / billing state per provider (shown in models.list and status).</summary>
+    public ProviderHealth Health { get; }
 
     internal ProviderRegistry Registry
     {
@@ -50,7 +59,7 @@ public sealed class ProviderModelInvoker : IModelInvoker
 
     private ProviderRegistry Build(JsonObject? config)
     {
-        var registry = new ProviderRegistry(config, new ProviderRegistryOptions { Environment = _env, TimeProvider = _time, Registrations = ExtraProviders.Create(config, _env, _time) });
+        var registry = new ProviderRegistry(config, new ProviderRegistryOptions { Environment = _env, TimeProvider = _time, Registrations = ExtraProviders.Create(config, _env, _time, _stateDir) });
         _ = registry.DetectAsync(CancellationToken.None);
         return registry;
     }
@@ -63,68 +72,46 @@ public sealed class ProviderModelInvoker : IModelInvoker
             throw new NoModelProviderException(registry.NoProviderMessage);
         }
 
-        var candidates = new List<string?> { call.Primary };
+        var refs = new List<string?> { call.Primary };
         if (!call.Strict)
         {
-            candidates.AddRange(call.Fallbacks);
+            refs.AddRange(call.Fallbacks);
         }
 
-        ProviderException? last = null;
-        foreach (var candidate in candidates.Distinct())
+        var candidates = new List<FailoverCandidate>();
+        ProviderException? unresolved = null;
+        foreach (var candidate in refs.Distinct())
         {
-            ResolvedModel resolved;
             try
             {
-                resolved = registry.ResolveModel(candidate);
-            }
-            catch (ProviderException ex) when (candidates.Count > 1)
-            {
-                last = ex;
-                continue;
-            }
-
-            var client = resolved.CreateChatClient();
-            var callOptions = options.Clone();
-            callOptions.ModelId = resolved.Ref.Model;
-            var yielded = false;
-            await using var e = client.GetStreamingResponseAsync(messages, callOptions, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            while (true)
-            {
-                ChatResponseUpdate update;
-                try
+                var resolved = registry.ResolveModel(candidate);
+                if (candidates.Exists(c => c.Provider == resolved.Ref.Provider && c.Model == resolved.Ref.Model))
                 {
-                    if (!await e.MoveNextAsync())
-                    {
-                        break;
-                    }
-
-                    update = e.Current;
-                }
-                catch (ProviderException ex) when (!yielded && ex.IsFailoverWorthy && !cancellationToken.IsCancellationRequested)
-                {
-                    last = ex;
-                    goto next;
+                    continue;
                 }
 
-                if (!yielded)
+                candidates.Add(new FailoverCandidate(resolved.Ref.Provider, resolved.Ref.Model, () =>
                 {
-                    yielded = true;
-                    call.OnModelSelected?.Invoke(resolved.Ref.Provider, resolved.Ref.Model);
-                }
-
-                yield return update;
+                    var callOptions = options.Clone();
+                    callOptions.ModelId = resolved.Ref.Model;
+                    return resolved.CreateChatClient().GetStreamingResponseAsync(messages, callOptions, cancellationToken);
+                }));
             }
-
-            if (!yielded)
+            catch (ProviderException ex) when (refs.Count > 1)
             {
-                call.OnModelSelected?.Invoke(resolved.Ref.Provider, resolved.Ref.Model);
+                unresolved ??= ex;
             }
-
-            yield break;
-        next:;
         }
 
-        throw last ?? new ProviderException("unknown", null, FailoverReason.Unknown, "no model candidate could answer");
+        if (candidates.Count == 0)
+        {
+            throw unresolved ?? new ProviderException("unknown", null, FailoverReason.ModelNotFound, "no model candidate could be resolved");
+        }
+
+        await foreach (var update in _runner.RunAsync(candidates, c => call.OnModelSelected?.Invoke(c.Provider, c.Model), cancellationToken))
+        {
+            yield return update;
+        }
     }
 
     public ModelCost? CostOf(string provider, string model) => Registry.CostOf(provider, model);
@@ -149,8 +136,8 @@ public sealed class ProviderModelInvoker : IModelInvoker
                 ["source"] = m.Source,
                 ["reasoning"] = m.Reasoning,
                 ["input"] = Protocol.Frames.JsonNodes.StringArray(m.Input),
-                ["state"] = listing.Available ? "ok" : "unconfigured",
             };
+            AddHealth(row, listing.Available, m.Ref.Provider);
             if (m.ContextWindow is { } cw)
             {
                 row["contextWindow"] = cw;
@@ -170,5 +157,34 @@ public sealed class ProviderModelInvoker : IModelInvoker
         }
 
         return rows;
+    }
+
+    private void AddHealth(JsonObject row, bool available, string provider)
+    {
+        if (!available)
+        {
+            row["state"] = "unconfigured";
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var health = Health.Get(provider);
+        row["state"] = health.StateAt(now);
+        if (health.InCooldown(now))
+        {
+            row["cooldownUntil"] = health.CooldownUntil!.Value.ToUnixTimeMilliseconds();
+            row["cooldownReason"] = health.CooldownReason;
+        }
+
+        if (health.IsDisabled(now))
+        {
+            row["disabledUntil"] = health.DisabledUntil!.Value.ToUnixTimeMilliseconds();
+            row["disabledReason"] = health.DisabledReason;
+        }
+
+        if (health.ErrorCount > 0)
+        {
+            row["errorCount"] = health.ErrorCount;
+        }
     }
 }

@@ -16,7 +16,7 @@ internal static class AgentComposition
         var time = services.Time;
         var sessions = new SessionStore(services.Database, time);
         var catalog = new AgentCatalog(() => config.Root, services.Paths.StateDir);
-        var models = options.ModelInvoker ?? ModelAccess.Create(() => config.Root, options.Environment, time);
+        var models = options.ModelInvoker ?? ModelAccess.Create(() => config.Root, options.Environment, time, services.Paths.StateDir, services.Database);
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
         BuiltInTools.RegisterFileTools(tools, () => config.Root);
@@ -39,6 +39,7 @@ internal static class AgentComposition
             ExecApprovals = execApprovals,
             Tools = tools,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
+            ProviderStatus = models is ProviderModelInvoker withHealth ? withHealth.Health.ToStatusJson : null,
         };
     }
 }

@@ -29,7 +29,7 @@ public sealed class LocalAgentHost : IAsyncDisposable, IAgentEventSink
         var db = new StateDatabase(paths.DatabasePath, env("SHARPCLAW_FSYNC_COMMITS") is "1" or "true");
         await db.InitializeAsync(GatewayMigrations.All, time, ct);
         var sessions = new SessionStore(db, time);
-        var models = ModelAccess.Create(() => config.Current.Resolved, env, time);
+        var models = ModelAccess.Create(() => config.Current.Resolved, env, time, paths.StateDir, db);
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
         BuiltInTools.RegisterFileTools(tools, () => config.Current.Resolved);

@@ -54,6 +54,7 @@ public sealed class SystemMethods(GatewayServices s, Func<JsonObject> configStat
                 ["managedBytes"] = GC.GetTotalMemory(false),
             },
             ["sessionDefaults"] = new JsonObject { ["defaultAgentId"] = "main", ["mainSessionKey"] = "agent:main:main" },
+            ["providers"] = s.Agents?.ProviderStatus?.Invoke(),
         };
         if (ctx.IsAdmin)
         {

@@ -33,6 +33,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public List<JsonObject> Bodies { get; } = [];
 
+    /// <summary>Request headers, one dictionary per chat request (same order as <see cref="Bodies"/>).</summary>
+    public List<Dictionary<string, string>> Headers { get; } = [];
+
     public static async Task<FakeOpenAiServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -47,6 +50,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             lock (self.Bodies)
             {
                 self.Bodies.Add(body);
+                self.Headers.Add(http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
             }
 
             http.Response.ContentType = "text/event-stream";

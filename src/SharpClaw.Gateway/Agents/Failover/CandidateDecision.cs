@@ -1,0 +1,8 @@
+namespace SharpClaw.Gateway.Agents.Failover;
+
+public enum CandidateDecision
+{
+    Allowed,
+    Probe,
+    Skip,
+}

@@ -1,0 +1,135 @@
+using Microsoft.Extensions.AI;
+using SharpClaw.Core.State;
+using SharpClaw.Providers.Abstractions;
+using SharpClaw.Providers.Common;
+using SharpClaw.Providers.OpenAI;
+using SharpClaw.Providers.Registry;
+
+namespace SharpClaw.Providers.Copilot;
+
+/// <summary>
+/// The <c>github-copilot</c> provider: a GitHub token (from <c>sharpclaw models auth login --provider github-copilot</c>,
+/// else <c>COPILOT_GITHUB_TOKEN</c> / <c>GH_TOKEN</c> / <c>GITHUB_TOKEN</c>, else <c>models.providers.github-copilot.apiKey</c>)
+/// is exchanged for a short-lived Copilot API token (<see cref="CopilotTokenManager"/>), then the OpenAI-compatible
+/// chat API is called with the editor headers Copilot requires. Models = configured + defaults + discovered.
+/// </summary>
+internal sealed class CopilotProvider : IModelProvider
+{
+    public const string ProviderId = "github-copilot";
+    public const string ApiName = "github-copilot";
+    public const string LoginCommand = "sharpclaw models auth login --provider github-copilot";
+    public const string LoginHint = "run `" + LoginCommand + "` or set COPILOT_GITHUB_TOKEN to a GitHub token with Copilot access";
+    public const string SetupText = "set COPILOT_GITHUB_TOKEN (or GH_TOKEN / GITHUB_TOKEN), or run `" + LoginCommand + "`";
+
+    private readonly CopilotProviderOptions _options;
+    private readonly IReadOnlyList<ModelDefinition> _staticModels;
+    private readonly ProviderEndpoint? _chat;
+    private volatile IReadOnlyList<ModelDefinition>? _discovered;
+
+    public CopilotProvider(CopilotProviderOptions options)
+    {
+        _options = options;
+        var models = options.ConfiguredModels.ToList();
+        if (options.IncludeDefaultModels)
+        {
+            models.AddRange(CopilotModels.Defaults(options.Id).Where(d => !models.Exists(m => m.Ref.Model == d.Ref.Model)));
+        }
+
+        _staticModels = models;
+        if (!string.IsNullOrEmpty(options.GitHubToken))
+        {
+            var transport = options.Transport ?? SharedHttpTransport.Instance;
+            var githubApi = ProviderEndpoint.Create(options.Id, options.GitHubApiUrl, null, null, transport, options.TimeProvider, TimeSpan.FromSeconds(30));
+            Tokens = new CopilotTokenManager(options.GitHubToken, new CopilotTokenExchange(githubApi), options.Store, options.TimeProvider);
+#pragma warning disable CA2000 // lives as long as the endpoint's HttpClient; the shared transport underneath is never disposed
+            var auth = new CopilotAuthHandler(Tokens, options.BaseUrlOverride, transport);
+#pragma warning restore CA2000
+            _chat = ProviderEndpoint.Create(options.Id, CopilotAuthHandler.PlaceholderBase, null, options.Headers, auth, options.TimeProvider, options.Timeout);
+        }
+    }
+
+    /// <summary>Registers <c>github-copilot</c>; credentials live under <paramref name="stateDir"/> (null → the env's state dir).</summary>
+    public static ModelProviderRegistration Registration(string? stateDir = null) => new(ProviderId, context => FromContext(context, stateDir))
+    {
+        Api = ApiName,
+        DefaultModelId = CopilotModels.DefaultModelId,
+        ExtraEnvVars = ["COPILOT_GITHUB_TOKEN", "GH_TOKEN", "GITHUB_TOKEN"],
+    };
+
+    public string Id => _options.Id;
+
+    public string Api => ApiName;
+
+    public bool IsConfigured => _chat is not null;
+
+    public string SetupHint => SetupText;
+
+    /// <summary>The exchanged-token cache (null when not configured).</summary>
+    public CopilotTokenManager? Tokens { get; }
+
+    public string? TokenSource => _options.TokenSource;
+
+    public string? DiscoveryError { get; private set; }
+
+    public static CopilotProvider FromContext(ProviderFactoryContext context, string? stateDir = null)
+    {
+        var settings = context.Settings;
+        var store = new CopilotCredentialStore(stateDir ?? StatePaths.Resolve(context.Environment).StateDir);
+        var login = store.ReadGitHubToken();
+        var domain = ConfigJson.NonEmpty(context.Environment(CopilotUrls.DomainVariable)) ?? CopilotUrls.PublicDomain;
+        var replace = string.Equals(ConfigJson.String(ConfigJson.Object(context.Config, "models"), "mode"), "replace", StringComparison.OrdinalIgnoreCase);
+        return new CopilotProvider(new CopilotProviderOptions
+        {
+            Id = settings.Id,
+            GitHubToken = login ?? settings.ApiKey?.Value,
+            TokenSource = login is not null ? "login" : settings.ApiKey?.Source,
+            Store = store,
+            GitHubUrl = CopilotUrls.GitHub(domain),
+            GitHubApiUrl = CopilotUrls.GitHubApi(domain),
+            BaseUrlOverride = settings.BaseUrl,
+            Headers = settings.Headers,
+            ConfiguredModels = settings.Models,
+            IncludeDefaultModels = !replace,
+            Timeout = settings.Timeout,
+            Transport = context.Transport,
+            TimeProvider = context.TimeProvider,
+        });
+    }
+
+    public async Task<IReadOnlyList<ModelDefinition>> ListModelsAsync(CancellationToken cancellationToken)
+    {
+        if (_discovered is null && _options.DiscoverModels && _chat is not null)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.DiscoveryTimeout);
+            try
+            {
+                _discovered = await CopilotModelDiscovery.ListAsync(_chat, timeout.Token);
+                DiscoveryError = null;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                DiscoveryError = ex is OperationCanceledException ? "model discovery timed out" : ex.Message;
+            }
+        }
+
+        if (_discovered is not { Count: > 0 } discovered)
+        {
+            return _staticModels;
+        }
+
+        var all = _staticModels.ToList();
+        all.AddRange(discovered.Where(d => !all.Exists(m => m.Ref.Model == d.Ref.Model)));
+        return all;
+    }
+
+    public IChatClient CreateChatClient(string modelId)
+    {
+        if (_chat is null)
+        {
+            throw CopilotTokenManager.NotLoggedIn(Id, modelId);
+        }
+
+        return new CopilotChatClient(OpenAICompatibleChatClientFactory.Create(_chat, modelId));
+    }
+}
