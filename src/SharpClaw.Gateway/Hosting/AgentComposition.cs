@@ -25,7 +25,8 @@ internal static class AgentComposition
             SessionConfig = () => config.Root?["session"] as JsonObject,
             ContextWindowOf = modelRef => models is ProviderModelInvoker invoker ? invoker.ContextWindowOf(modelRef) : Compactor.DefaultContextWindow,
         };
-        var runtime = new AgentRuntime(catalog, runner, new GatewayAgentEventSink(services.Connections), time);
+        var runEvents = new RunEventTap(new GatewayAgentEventSink(services.Connections));
+        var runtime = new AgentRuntime(catalog, runner, runEvents, time);
         return new AgentServices
         {
             Runtime = runtime,
@@ -33,6 +34,8 @@ internal static class AgentComposition
             Catalog = catalog,
             Compactor = compactor,
             SystemEvents = new SystemEventQueue(),
+            RunEvents = runEvents,
+            Tools = tools,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
         };
     }
