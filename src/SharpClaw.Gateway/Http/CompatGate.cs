@@ -11,6 +11,10 @@ internal static class CompatGate
 {
     /// <summary>Returns the parsed body, or null after writing the error reply.</summary>
     public static async Task<JsonNode?> PostJsonAsync(HttpApiContext api, HttpContext http, long maxBodyBytes, string requiredScope = "operator.write")
+        => (await PostJsonWithAuthAsync(api, http, maxBodyBytes, requiredScope))?.Body;
+
+    /// <summary>The parsed body with the caller's auth result, or null after writing the error reply.</summary>
+    public static async Task<GateResult?> PostJsonWithAuthAsync(HttpApiContext api, HttpContext http, long maxBodyBytes, string requiredScope = "operator.write")
     {
         if (!HttpMethods.IsPost(http.Request.Method))
         {
@@ -18,7 +22,7 @@ internal static class CompatGate
             return null;
         }
 
-        if (!await AuthorizeAsync(api, http, requiredScope))
+        if (await AuthorizeAsync(api, http, requiredScope) is not { } auth)
         {
             return null;
         }
@@ -32,17 +36,17 @@ internal static class CompatGate
             return null;
         }
 
-        return body.Body ?? new JsonObject();
+        return new GateResult(body.Body ?? new JsonObject(), auth);
     }
 
-    /// <summary>Gateway auth plus the operator scope; writes 401/429/403 and returns false on failure.</summary>
-    public static async Task<bool> AuthorizeAsync(HttpApiContext api, HttpContext http, string requiredScope)
+    /// <summary>Gateway auth plus the operator scope; writes 401/429/403 and returns null on failure.</summary>
+    public static async Task<HttpAuthResult?> AuthorizeAsync(HttpApiContext api, HttpContext http, string requiredScope)
     {
         var auth = await api.Auth.AuthenticateAsync(http);
         if (!auth.Ok)
         {
             await HttpReplies.AuthFailureAsync(http, auth);
-            return false;
+            return null;
         }
 
         if (!HttpScopes.Satisfies(HttpScopes.Granted(auth, http.Request), requiredScope))
@@ -52,9 +56,9 @@ internal static class CompatGate
                 ["ok"] = false,
                 ["error"] = new JsonObject { ["type"] = "forbidden", ["message"] = "missing scope: " + requiredScope },
             });
-            return false;
+            return null;
         }
 
-        return true;
+        return auth;
     }
 }

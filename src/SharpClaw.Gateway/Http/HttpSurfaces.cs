@@ -17,12 +17,14 @@ internal sealed class HttpSurfaces
     private readonly HttpApiContext _api;
     private readonly ChatCompletionsEndpoint _chat;
     private readonly ModelsEndpoint _models;
+    private readonly Tools.ToolsInvokeEndpoint _tools;
 
     private HttpSurfaces(HttpApiContext api)
     {
         _api = api;
         _chat = new ChatCompletionsEndpoint(api);
         _models = new ModelsEndpoint(api);
+        _tools = new Tools.ToolsInvokeEndpoint(api);
     }
 
     /// <summary>Adds the HTTP API middleware (called once from <c>GatewayHost</c>).</summary>
@@ -48,6 +50,9 @@ internal sealed class HttpSurfaces
             {
                 case "/v1/models":
                     await _models.HandleAsync(http, null);
+                    return true;
+                case "/tools/invoke":
+                    await _tools.HandleAsync(http);
                     return true;
                 case "/v1/chat/completions":
                     await _chat.HandleAsync(http);

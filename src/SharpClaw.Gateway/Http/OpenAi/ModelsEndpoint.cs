@@ -21,7 +21,7 @@ internal sealed class ModelsEndpoint(HttpApiContext api)
             return;
         }
 
-        if (!await CompatGate.AuthorizeAsync(api, http, "operator.read"))
+        if (await CompatGate.AuthorizeAsync(api, http, "operator.read") is null)
         {
             return;
         }
