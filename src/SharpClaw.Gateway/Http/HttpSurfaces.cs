@@ -18,6 +18,7 @@ internal sealed class HttpSurfaces
     private readonly ChatCompletionsEndpoint _chat;
     private readonly ModelsEndpoint _models;
     private readonly Tools.ToolsInvokeEndpoint _tools;
+    private readonly Hooks.HooksEndpoint _hooks;
 
     private HttpSurfaces(HttpApiContext api)
     {
@@ -25,6 +26,7 @@ internal sealed class HttpSurfaces
         _chat = new ChatCompletionsEndpoint(api);
         _models = new ModelsEndpoint(api);
         _tools = new Tools.ToolsInvokeEndpoint(api);
+        _hooks = new Hooks.HooksEndpoint(api);
     }
 
     /// <summary>Adds the HTTP API middleware (called once from <c>GatewayHost</c>).</summary>
@@ -46,6 +48,11 @@ internal sealed class HttpSurfaces
         var path = http.Request.Path.Value ?? "/";
         try
         {
+            if (await _hooks.TryHandleAsync(http, path))
+            {
+                return true;
+            }
+
             switch (path)
             {
                 case "/v1/models":
