@@ -97,6 +97,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 };
                 messages.AddRange(TranscriptContext.Build(events));
                 var options = BuildOptions(runTools.Values, thinking);
+                options.MaxOutputTokens = request.MaxOutputTokens;
 
                 TurnOutput output;
                 try

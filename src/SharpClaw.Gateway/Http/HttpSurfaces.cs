@@ -12,13 +12,14 @@ namespace SharpClaw.Gateway.Http;
 /// <c>hooks.path</c>), <c>/v1/models</c>, <c>/tools/invoke</c>, <c>/v1/responses</c>, <c>/v1/chat/completions</c>,
 /// <c>/api/channels/*</c>. Paths are matched per request so config reloads apply without a restart.
 /// </summary>
-internal sealed class HttpSurfaces
+internal sealed class HttpSurfaces : IDisposable
 {
     private readonly HttpApiContext _api;
     private readonly ChatCompletionsEndpoint _chat;
     private readonly ModelsEndpoint _models;
     private readonly Tools.ToolsInvokeEndpoint _tools;
     private readonly Hooks.HooksEndpoint _hooks;
+    private readonly Responses.ResponsesEndpoint _responses;
 
     private HttpSurfaces(HttpApiContext api)
     {
@@ -27,6 +28,7 @@ internal sealed class HttpSurfaces
         _models = new ModelsEndpoint(api);
         _tools = new Tools.ToolsInvokeEndpoint(api);
         _hooks = new Hooks.HooksEndpoint(api);
+        _responses = new Responses.ResponsesEndpoint(api);
     }
 
     /// <summary>Adds the HTTP API middleware (called once from <c>GatewayHost</c>).</summary>
@@ -34,6 +36,7 @@ internal sealed class HttpSurfaces
     {
         var api = new HttpApiContext(services, services.Agents ?? throw new InvalidOperationException("agent services are not composed"), root, auth, services.HttpExtensions);
         var surfaces = new HttpSurfaces(api);
+        app.Lifetime.ApplicationStopped.Register(surfaces.Dispose);
         app.Use(async (http, next) =>
         {
             if (!await surfaces.TryHandleAsync(http))
@@ -61,6 +64,9 @@ internal sealed class HttpSurfaces
                 case "/tools/invoke":
                     await _tools.HandleAsync(http);
                     return true;
+                case "/v1/responses":
+                    await _responses.HandleAsync(http);
+                    return true;
                 case "/v1/chat/completions":
                     await _chat.HandleAsync(http);
                     return true;
@@ -81,4 +87,6 @@ internal sealed class HttpSurfaces
             return true;
         }
     }
+
+    public void Dispose() => _responses.Dispose();
 }
