@@ -29,6 +29,9 @@ public sealed record AgentRunRequest
     /// <summary>Tool names this run may use; null = every registered tool.</summary>
     public IReadOnlyCollection<string>? AllowedTools { get; init; }
 
+    /// <summary>Output token cap per model call (OpenResponses <c>max_output_tokens</c>); null = provider default.</summary>
+    public int? MaxOutputTokens { get; init; }
+
     /// <summary>Extra (client-defined) tools, e.g. from the OpenResponses API.</summary>
     public IReadOnlyList<Tools.IAgentTool> ExtraTools { get; init; } = [];
 }

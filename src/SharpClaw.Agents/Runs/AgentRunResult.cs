@@ -30,4 +30,7 @@ public sealed record AgentRunResult
     public long EndedAtMs { get; init; }
 
     public int Iterations { get; init; }
+
+    /// <summary>Client tool calls the run stopped for (stop reason <c>tool_calls</c>).</summary>
+    public IReadOnlyList<PendingToolCall> PendingToolCalls { get; init; } = [];
 }

@@ -15,6 +15,9 @@ namespace SharpClaw.Agents.Runs;
 /// </summary>
 public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, IModelInvoker models, Compactor compactor, TimeProvider time)
 {
+    /// <summary>What the transcript records as the result of a client tool call until the caller sends the real one.</summary>
+    public const string ClientToolPlaceholder = "[handed to the client; its result arrives with the next user message]";
+
     /// <summary>The <c>session</c> config section (daily/idle reset policy); null → no automatic reset.</summary>
     public Func<System.Text.Json.Nodes.JsonObject?> SessionConfig { get; init; } = () => null;
 
@@ -40,6 +43,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
         var finalText = string.Empty;
         string? stopReason = null;
         SessionRecord? session = null;
+        var pending = new List<PendingToolCall>();
         try
         {
             WorkspaceBootstrap.Ensure(agent.Workspace);
@@ -96,6 +100,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 };
                 messages.AddRange(TranscriptContext.Build(events));
                 var options = BuildOptions(runTools.Values, thinking);
+                options.MaxOutputTokens = request.MaxOutputTokens;
 
                 TurnOutput output;
                 try
@@ -133,8 +138,24 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
 
                 foreach (var call in output.Calls)
                 {
-                    var result = await RunToolAsync(call, runTools, context, emitter, ct);
+                    ToolResult result;
+                    if (runTools.GetValueOrDefault(call.Name) is IClientTool)
+                    {
+                        pending.Add(new PendingToolCall(call.CallId, call.Name, ArgumentsToJson(call.Arguments).ToJsonString()));
+                        result = new ToolResult(ClientToolPlaceholder);
+                    }
+                    else
+                    {
+                        result = await RunToolAsync(call, runTools, context, emitter, ct);
+                    }
+
                     await sessions.AppendAsync(session.SessionId, TranscriptEvents.Message(ToolResultMessage(call, result), time.GetUtcNow()), CancellationToken.None);
+                }
+
+                if (pending.Count > 0)
+                {
+                    stopReason = "tool_calls";
+                    break;
                 }
 
                 emitter.NewAssistantTurn();
@@ -210,6 +231,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
             StartedAtMs = startedAt,
             EndedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds(),
             Iterations = iterations,
+            PendingToolCalls = pending,
         };
     }
 

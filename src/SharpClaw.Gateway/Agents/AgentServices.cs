@@ -18,6 +18,12 @@ public sealed class AgentServices
 
     public required SystemEventQueue SystemEvents { get; init; }
 
+    /// <summary>Per-run event listeners (HTTP streaming); null when runs only broadcast.</summary>
+    public RunEventTap? RunEvents { get; init; }
+
+    /// <summary>The registered agent tools (HTTP <c>/tools/invoke</c>).</summary>
+    public SharpClaw.Agents.Tools.ToolRegistry? Tools { get; init; }
+
     /// <summary>models.list payload rows (configured + discovered models with their state).</summary>
     public required Func<CancellationToken, Task<JsonArray>> ListModels { get; init; }
 

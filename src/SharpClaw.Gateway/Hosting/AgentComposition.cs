@@ -28,7 +28,8 @@ internal static class AgentComposition
             PolicyConfig = () => config.Root,
             ContextWindowOf = modelRef => models is ProviderModelInvoker invoker ? invoker.ContextWindowOf(modelRef) : Compactor.DefaultContextWindow,
         };
-        var runtime = new AgentRuntime(catalog, runner, new GatewayAgentEventSink(services.Connections), time);
+        var runEvents = new RunEventTap(new GatewayAgentEventSink(services.Connections));
+        var runtime = new AgentRuntime(catalog, runner, runEvents, time);
         return new AgentServices
         {
             Runtime = runtime,
@@ -37,6 +38,7 @@ internal static class AgentComposition
             Compactor = compactor,
             SystemEvents = new SystemEventQueue(),
             ExecApprovals = execApprovals,
+            RunEvents = runEvents,
             Tools = tools,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
             ProviderStatus = models is ProviderModelInvoker withHealth ? withHealth.Health.ToStatusJson : null,

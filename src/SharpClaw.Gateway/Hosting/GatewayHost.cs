@@ -161,6 +161,7 @@ public static class GatewayHost
 
             await next(http);
         });
+        HttpSurfaces.Map(app, services, () => config.Root, new HttpAuthenticator(services));
         MapProbes(app, services);
         options.ConfigureApp?.Invoke(app, services, new HttpAuthenticator(services));
 

@@ -44,6 +44,9 @@ public sealed class GatewayServices
     /// <summary>Agent runtime, sessions and models (set during composition).</summary>
     public Agents.AgentServices? Agents { get; set; }
 
+    /// <summary>Channel routes, webhook transforms and the tool policy of the HTTP APIs.</summary>
+    public Http.HttpExtensionRegistry HttpExtensions { get; } = new();
+
     /// <summary>The port Kestrel actually listens on (differs from the setting when it is 0).</summary>
     public int ListenPort { get; set; }
 

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http;
+using SharpClaw.Agents.Runs;
+
+namespace SharpClaw.Gateway.Http;
+
+/// <summary>
+/// Starts an agent run for an HTTP request: subscribes to the run's events first (so no delta is missed),
+/// aborts the run when the client disconnects, and completes the delta stream when the run ends.
+/// </summary>
+internal static class HttpRunStarter
+{
+    public static HttpRun Start(HttpApiContext api, HttpContext http, AgentRunRequest request)
+    {
+        var deltas = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var tap = api.Agents.RunEvents ?? throw new InvalidOperationException("run events are not wired");
+        var subscription = tap.Subscribe(request.RunId, (name, payload) =>
+        {
+            if (name == "agent" && (string?)payload["stream"] == "assistant" && payload["data"] is JsonObject data && (string?)data["delta"] is { Length: > 0 } delta)
+            {
+                deltas.Writer.TryWrite(delta);
+            }
+        });
+        AgentRun run;
+        try
+        {
+            run = api.Agents.Runtime.Start(request).Run;
+            api.Extensions.OnRunStarted(request);
+        }
+        catch
+        {
+            subscription.Dispose();
+            throw;
+        }
+
+        _ = run.Completion.ContinueWith(_ => deltas.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var registration = http.RequestAborted.Register(run.Abort);
+        return new HttpRun(run, deltas, subscription, registration);
+    }
+}

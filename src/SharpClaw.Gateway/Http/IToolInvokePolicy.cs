@@ -1,0 +1,11 @@
+namespace SharpClaw.Gateway.Http;
+
+/// <summary>
+/// Decides whether <c>/tools/invoke</c> may run a tool. The full agent tool policy pipeline plugs in here;
+/// the default (<see cref="HttpToolDenyPolicy"/>) applies the HTTP deny list and <c>gateway.tools.allow/deny</c>.
+/// </summary>
+public interface IToolInvokePolicy
+{
+    /// <summary>True when the tool is available to this HTTP caller.</summary>
+    bool IsAllowed(ToolInvokeRequest request);
+}
