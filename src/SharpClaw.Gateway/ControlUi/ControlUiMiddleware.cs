@@ -57,14 +57,16 @@ internal sealed class ControlUiMiddleware(GatewayServices services, Func<string,
         else
         {
             relative = path.TrimStart('/');
-            var first = relative.Split('/')[0];
+            var segments = relative.Split('/');
+            var first = segments[0];
             if (first == "ui")
             {
                 await NotFoundAsync(http);
                 return;
             }
 
-            if (RootReserved.Contains(first, StringComparer.OrdinalIgnoreCase))
+            // "/sessions" is a UI page; "/sessions/<key>/…" belongs to the session HTTP routes.
+            if (RootReserved.Contains(first, StringComparer.OrdinalIgnoreCase) && (first != "sessions" || segments.Length > 1))
             {
                 await next(http);
                 return;
@@ -101,7 +103,7 @@ internal sealed class ControlUiMiddleware(GatewayServices services, Func<string,
             ControlUiHeaders.Apply(http.Response);
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.ContentType = "text/plain; charset=utf-8";
-            await http.Response.WriteAsync($"Control UI assets not found. Build them with `cd ui && npm ci && npm run build` (or `dotnet build`, which copies ui/dist into the output), or point gateway.controlUi.root / {ControlUiPaths.RootEnvironmentVariable} at a built UI. Looked in: {root}");
+            await http.Response.WriteAsync($"Control UI assets not found. Build them with `scripts/build-ui.sh` (npm ci + npm run build in ui/; the gateway build copies ui/dist next to the executable as control-ui/), or point gateway.controlUi.root / {ControlUiPaths.RootEnvironmentVariable} at a built UI. Looked in: {root}");
             return;
         }
 
