@@ -11,7 +11,14 @@ namespace SharpClaw.Gateway.Tests.ControlUi;
 [Collection("control-ui-browser")]
 public sealed class ControlUiBrowserTests
 {
-    private static async Task<WsTestClient> AdminAsync(TestGateway gw) => await gw.ConnectAdminAsync();
+    /// <summary>A local device-less CLI (keeps its scopes without pairing, even when local auto-approval is off).</summary>
+    private static async Task<WsTestClient> AdminAsync(TestGateway gw)
+    {
+        var client = await gw.OpenAsync();
+        var hello = await client.ConnectAsync(new ConnectOptions { Token = TestGateway.Token, ClientId = "cli", ClientMode = "cli", Scopes = [.. Protocol.Auth.OperatorScopes.CliDefault], WithDevice = false });
+        Assert.True(hello.Ok, hello.ToString());
+        return client;
+    }
 
     [Fact]
     public async Task FirstConnect_ShowsPairingWait_ThenConnectsOnceApproved()
@@ -77,16 +84,21 @@ public sealed class ControlUiBrowserTests
         await ui.GoAsync("sessions");
         var row = ui.Page.Locator("#sessions-table tr[data-key='agent:main:main']");
         await row.WaitForAsync();
+        Assert.NotEqual("0", (await row.Locator("td").Nth(1).TextContentAsync())?.Trim());
         await row.Locator("button[data-action=reset]").ClickAsync();
         await ui.Page.WaitForSelectorAsync("dialog.confirm[open]");
         await ui.ScreenshotAsync("05-sessions-confirm-reset");
         await ui.Page.ClickAsync("#confirm-ok");
         await ui.Page.WaitForSelectorAsync(".toast:has-text('Session reset')");
-        await ui.ScreenshotAsync("06-sessions");
 
+        // Reset restarts the model context: token counters go back to zero (the transcript stays on disk).
         await using var admin = await AdminAsync(gw);
-        var history = await admin.CallAsync("chat.history", new JsonObject { ["sessionKey"] = "agent:main:main" });
-        Assert.Empty(history.Payload!["messages"]!.AsArray());
+        var list = await admin.CallAsync("sessions.list");
+        var entry = list.Payload!["sessions"]!.AsArray().Single(x => (string)x!["key"]! == "agent:main:main")!;
+        Assert.Equal(0, (long)entry["totalTokens"]!);
+        Assert.Equal(1, (long)entry["lifecycleRevision"]!);
+        await ui.Page.WaitForSelectorAsync("#sessions-table tr[data-key='agent:main:main'] td:nth-child(2):text-is('0')");
+        await ui.ScreenshotAsync("06-sessions");
         AssertTokenNeverExposed(ui, gw);
     }
 
@@ -116,10 +128,12 @@ public sealed class ControlUiBrowserTests
 
         // Invalid JSON5 shows the validation error; after reloading, a valid edit saves.
         await ui.Page.ClickAsync("#config-conflict button");
+        await ui.Page.WaitForSelectorAsync("#config-conflict", new() { State = WaitForSelectorState.Detached });
         await ui.Page.FillAsync("#raw-config", "{ gateway: ");
         await ui.Page.ClickAsync("#raw-save");
         await ui.Page.WaitForSelectorAsync("#config-error:has-text('JSON5')");
         await ui.Page.ClickAsync("button:has-text('Reload')");
+        await ui.Page.WaitForSelectorAsync("#config-error", new() { State = WaitForSelectorState.Detached });
         var fresh = await ui.Page.InputValueAsync("#raw-config");
         Assert.Contains("debug", fresh, StringComparison.Ordinal);
         await ui.Page.FillAsync("#raw-config", fresh.Replace("\"debug\"", "\"warn\"", StringComparison.Ordinal));

@@ -61,7 +61,7 @@ public sealed class ScriptedOpenAiProvider : IAsyncDisposable
     {
         var body = (JsonObject)(await JsonNode.ParseAsync(http.Request.Body))!;
         var messages = body["messages"]!.AsArray();
-        var hasToolResult = messages.Any(m => (string?)m!["role"] == "tool");
+        var hasToolResult = (string?)messages[^1]!["role"] == "tool";
         var lastUser = messages.LastOrDefault(m => (string?)m!["role"] == "user")?["content"]?.ToJsonString() ?? string.Empty;
         http.Response.ContentType = "text/event-stream";
         if (lastUser.Contains("use a tool", StringComparison.OrdinalIgnoreCase) && !hasToolResult)

@@ -63,8 +63,9 @@ public sealed class UiBrowser : IAsyncDisposable
 
     public async Task ScreenshotAsync(string name)
     {
-        Directory.CreateDirectory(ScreenshotDir);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = false });
+        var path = Path.Combine(ScreenshotDir, name + ".png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
     }
 
     /// <summary>Fills the token on the Connect screen and waits for the connection state badge.</summary>
@@ -84,6 +85,9 @@ public sealed class UiBrowser : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The last frame of every run, so a failure can be looked at.
+        var name = TestContext.Current.Test?.TestDisplayName.Split('.').Last() ?? "unknown";
+        await ScreenshotAsync(Path.Combine("last", name));
         await Context.CloseAsync();
         await _browser.CloseAsync();
         _playwright.Dispose();

@@ -228,7 +228,7 @@ export function ChatView() {
           onInput={(e) => setDraft(e.currentTarget.value)}
           onKeyDown={(e) => { if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); (e.currentTarget.form as HTMLFormElement).requestSubmit(); } }} />
         <div class="row">
-          <label class="file-button">📎<span class="sr-only">Attach images</span><input type="file" accept="image/*" multiple onChange={attach} /></label>
+          <label class="file-button">Attach image<span class="sr-only"> (png, jpeg, gif or webp, up to 6 MB)</span><input type="file" accept="image/*" multiple onChange={attach} /></label>
           {runId ? <button type="button" class="danger" id="abort-button" onClick={abort}>Stop</button> : <button type="submit" class="primary" id="send-button">Send</button>}
         </div>
       </form>

@@ -98,7 +98,7 @@ export function ConfigView() {
     <section class="card wide config">
       <div class="row">
         <h2>Config</h2>
-        <span class="muted">hash <code id="config-hash">{String(snap.hash).slice(0, 12)}</code>{snap.path && <> · <code>{snap.path}</code></>}</span>
+        <span class="muted">hash <code id="config-hash">{String(snap.hash).split(":").pop()!.slice(0, 12)}</code>{snap.path && <> · <code>{snap.path}</code></>}</span>
         <span class="spacer" />
         <div role="tablist" class="segmented">
           <button role="tab" aria-selected={tab === "form"} onClick={() => setTab("form")}>Form</button>
