@@ -123,7 +123,7 @@ public sealed class ControlUiBrowserTests
         await ui.Page.FillAsync("#raw-config", raw.TrimEnd().TrimEnd('}') + ", ui: { seamColor: '#ff0000' } }");
         await ui.Page.ClickAsync("#raw-save");
         var conflict = await ui.Page.WaitForSelectorAsync("#config-conflict");
-        Assert.Contains("changed since", await conflict!.TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("changed on the gateway since you loaded it", await conflict!.TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
         await ui.ScreenshotAsync("08-config-conflict");
 
         // Invalid JSON5 shows the validation error; after reloading, a valid edit saves.

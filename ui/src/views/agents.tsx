@@ -61,7 +61,7 @@ export function AgentsView() {
         </ul>
         {agent && (
           <dl class="facts">
-            <dt>Model</dt><dd>{agent.model ?? "default"}</dd>
+            <dt>Model</dt><dd>{typeof agent.model === "string" && agent.model ? agent.model : agent.model?.primary ?? "gateway default"}</dd>
             <dt>Workspace</dt><dd><code>{agent.workspace}</code></dd>
           </dl>
         )}

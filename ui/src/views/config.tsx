@@ -89,7 +89,7 @@ export function ConfigView() {
   };
 
   if (!snap || !schema) return <section class="card">{error ? <p class="notice error">{error}</p> : <p>Loading config…</p>}</section>;
-  const sections = Object.keys(schema.properties ?? {});
+  const sections = Object.keys(schema.properties ?? {}).filter((k) => !k.startsWith("$"));
   const fields = leaves(schema.properties?.[section] ?? {}, section, 0, []);
   const issueFor = (path: string) => issues.filter((i) => i.path === path || i.path.startsWith(path + "."));
   const value = (path: string) => (path in edits ? edits[path] : getAt(snap.parsed, path));
@@ -107,7 +107,7 @@ export function ConfigView() {
       </div>
       {conflict && (
         <div class="notice warn" id="config-conflict" role="alert">
-          <strong>Conflict:</strong> the config changed on the gateway since you loaded it. {error}
+          <p><strong>Conflict:</strong> the config changed on the gateway since you loaded it, so nothing was saved. Reload the latest version and apply your edit again.</p>
           <button onClick={() => load()}>Reload latest</button>
         </div>
       )}

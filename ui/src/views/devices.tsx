@@ -54,7 +54,7 @@ export function DevicesView() {
                 <td><strong>{d.displayName ?? d.clientId ?? "device"}</strong><br /><code class="muted">{String(d.deviceId).slice(0, 16)}…</code></td>
                 <td>{(d.roles ?? []).join(", ")}</td>
                 <td>{formatTime(d.lastSeenAtMs)}</td>
-                <td class="actions">
+                <td><div class="actions">
                   {(d.roles ?? []).map((role: string) => (
                     <>
                       <button onClick={() => setConfirm({ message: `Rotate the ${role} token of this device? It must reconnect with the new token.`, label: "Rotate", run: () => act("device.token.rotate", { deviceId: d.deviceId, role }, "Token rotated") })}>Rotate {role}</button>
@@ -62,7 +62,7 @@ export function DevicesView() {
                     </>
                   ))}
                   <button class="danger" onClick={() => setConfirm({ message: "Remove this device? It will have to pair again.", label: "Remove", run: () => act("device.pair.remove", { deviceId: d.deviceId }, "Device removed") })}>Remove</button>
-                </td>
+                </div></td>
               </tr>
             ))}
           </tbody>

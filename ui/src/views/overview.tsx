@@ -57,7 +57,9 @@ export function OverviewView() {
           <dt>Health</dt><dd id="health-state">{health?.ok === false ? "degraded" : health ? "ok" : "…"}</dd>
           <dt>Uptime</dt><dd>{Math.round(Number(hello.snapshot.uptimeMs ?? 0) / 1000)} s at connect</dd>
           <dt>Auth</dt><dd>{String(hello.snapshot.authMode ?? hello.auth.method ?? "")}</dd>
-          <dt>Sessions</dt><dd>{status?.sessions?.count ?? status?.sessionCount ?? "—"}</dd>
+          <dt>Runtime</dt><dd>{status?.runtime ?? "—"} · {status?.platform ?? ""}</dd>
+          <dt>Listening</dt><dd>{status?.gateway ? `port ${status.gateway.port} (${status.gateway.bind})` : "—"}</dd>
+          <dt>Devices</dt><dd>{status?.devices ? `${status.devices.paired} paired, ${status.devices.pending} pending` : "—"}</dd>
         </dl>
       </section>
       <section class="card">

@@ -66,12 +66,12 @@ export function SessionsView() {
                 <td><button class="link" onClick={() => setSelected(s.key)}>{s.label ?? s.key}</button>{s.running && <span class="badge warn">running</span>}</td>
                 <td>{s.totalTokens ?? 0}</td>
                 <td>{formatTime(s.updatedAt)}</td>
-                <td class="actions">
+                <td><div class="actions">
                   <button onClick={() => navigate(boot.basePath, "chat", `?session=${encodeURIComponent(s.key)}`)}>Open</button>
                   <button data-action="reset" onClick={() => setPending({ key: s.key, action: "reset" })}>Reset</button>
                   <button data-action="compact" onClick={() => setPending({ key: s.key, action: "compact" })}>Compact</button>
                   <button data-action="delete" class="danger" onClick={() => setPending({ key: s.key, action: "delete" })}>Delete</button>
-                </td>
+                </div></td>
               </tr>
             ))}
           </tbody>
