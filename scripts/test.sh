@@ -15,6 +15,13 @@ if [ -x scripts/install-test-deps.sh ]; then
   fi
 fi
 
+echo "== building the Control UI"
+if ! scripts/build-ui.sh; then
+  echo "Control UI build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 echo "== building"
 if ! dotnet build SharpClaw.slnx -c Debug -nologo -v q; then
   echo "build failed"

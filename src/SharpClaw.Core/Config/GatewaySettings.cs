@@ -86,6 +86,8 @@ public sealed record GatewaySettings
                 BasePath = Str(ui, "basePath") ?? "/",
                 AllowedOrigins = Strings(ui, "allowedOrigins"),
                 DangerouslyAllowHostHeaderOriginFallback = Bool(ui, "dangerouslyAllowHostHeaderOriginFallback") ?? false,
+                Root = Str(ui, "root"),
+                EmbedSandbox = Str(ui, "embedSandbox") ?? "scripts",
             },
             AutoApproveLocal = Bool(Obj(Obj(gateway, "nodes"), "pairing"), "autoApproveLocal") ?? true,
             HooksToken = Str(hooks, "token"),

@@ -164,6 +164,7 @@ public static class GatewayHost
         HttpSurfaces.Map(app, services, () => config.Root, new HttpAuthenticator(services));
         MapProbes(app, services);
         options.ConfigureApp?.Invoke(app, services, new HttpAuthenticator(services));
+        ControlUi.ControlUiMiddleware.Use(app, services, options.Environment);
 
         var background = new BackgroundLoops(services, config);
         app.Lifetime.ApplicationStopping.Register(() => background.ShutdownClients("gateway stopping"));

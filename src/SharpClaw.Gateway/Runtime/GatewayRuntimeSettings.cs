@@ -40,6 +40,11 @@ public sealed record GatewayRuntimeSettings
 
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
+    /// <summary>Configured Control UI asset directory (null: environment or the folder next to the executable).</summary>
+    public string? ControlUiRoot { get; init; }
+
+    public string ControlUiEmbedSandbox { get; init; } = "scripts";
+
     public bool AllowHostHeaderOriginFallback { get; init; }
 
     public bool AutoApproveLocal { get; init; } = true;
@@ -68,6 +73,8 @@ public sealed record GatewayRuntimeSettings
             ControlUiEnabled = g.ControlUi.Enabled,
             ControlUiBasePath = g.ControlUi.BasePath,
             AllowedOrigins = g.ControlUi.AllowedOrigins,
+            ControlUiRoot = g.ControlUi.Root,
+            ControlUiEmbedSandbox = g.ControlUi.EmbedSandbox,
             AllowHostHeaderOriginFallback = g.ControlUi.DangerouslyAllowHostHeaderOriginFallback,
             AutoApproveLocal = g.AutoApproveLocal,
             HooksToken = g.HooksToken,
