@@ -21,13 +21,10 @@ public sealed class AgentServices
     /// <summary>Per-run event listeners (HTTP streaming); null when runs only broadcast.</summary>
     public RunEventTap? RunEvents { get; init; }
 
-    /// <summary>The registered agent tools (HTTP <c>/tools/invoke</c>).</summary>
-    public SharpClaw.Agents.Tools.ToolRegistry? Tools { get; init; }
-
     /// <summary>models.list payload rows (configured + discovered models with their state).</summary>
     public required Func<CancellationToken, Task<JsonArray>> ListModels { get; init; }
 
-    /// <summary>The agent tools (for tools.catalog).</summary>
+    /// <summary>The registered agent tools (tools.catalog, HTTP <c>/tools/invoke</c>).</summary>
     public required SharpClaw.Agents.Tools.ToolRegistry Tools { get; init; }
 
     /// <summary>Pending exec approvals (exec tool ↔ exec.approval.* methods).</summary>
