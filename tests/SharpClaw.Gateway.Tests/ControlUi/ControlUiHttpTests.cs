@@ -66,6 +66,17 @@ public sealed class ControlUiHttpTests
         Assert.Equal("text/javascript", res.Content.Headers.ContentType!.MediaType);
         Assert.Contains("immutable", res.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Equal("nosniff", res.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Empty(res.Content.Headers.ContentEncoding);
+
+        // Browsers asking for gzip get the compressed bundle; it decompresses to the file.
+        using var gzRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(gw.HttpUrl, "/assets/" + Path.GetFileName(asset)));
+        gzRequest.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        using var gz = await Http.SendAsync(gzRequest, TestContext.Current.CancellationToken);
+        Assert.Equal("gzip", gz.Content.Headers.ContentEncoding.Single());
+        await using var unzip = new System.IO.Compression.GZipStream(await gz.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), System.IO.Compression.CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        await unzip.CopyToAsync(plain, TestContext.Current.CancellationToken);
+        Assert.Equal(await File.ReadAllBytesAsync(asset, TestContext.Current.CancellationToken), plain.ToArray());
         foreach (var path in new[] { "/assets/%2e%2e/%2e%2e/package.json", "/..%2fpackage.json", "/.npmrc", "/assets/../../ui/package.json" })
         {
             using var bad = await Http.GetAsync(new Uri(gw.HttpUrl + path.TrimStart('/')), TestContext.Current.CancellationToken);
