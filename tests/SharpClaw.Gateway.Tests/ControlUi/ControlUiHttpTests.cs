@@ -128,6 +128,24 @@ public sealed class ControlUiHttpTests
     }
 
     [Fact]
+    public async Task InlineScriptsInIndex_AreAllowedOnlyByTheirHash()
+    {
+        var root = Directory.CreateTempSubdirectory("sharpclaw-ui-").FullName;
+        const string Script = "window.boot = 1;";
+        await File.WriteAllTextAsync(Path.Combine(root, "index.html"), $"<!doctype html><script>{Script}</script><script src=\"./a.js\"></script>", TestContext.Current.CancellationToken);
+        await using var gw = await StartAsync(root: root);
+        using var res = await Http.GetAsync(gw.HttpUrl, TestContext.Current.CancellationToken);
+        var csp = res.Headers.GetValues("Content-Security-Policy").Single();
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Script)));
+        Assert.Contains($"script-src 'self' 'sha256-{hash}';", csp, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(csp, "sha256-"));
+        using var head = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(gw.HttpUrl, "/__openclaw/control-ui-config.json")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
     public async Task Disabled_OrUnbuilt_UiIsNotServed()
     {
         await using (var gw = await StartAsync(g => g["controlUi"]!["enabled"] = false))
