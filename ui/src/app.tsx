@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { defaultGatewayUrl, loadCredentials, saveCredentials, type StoredCredentials } from "./lib/credentials";
-import { GatewayClient, type ConnectionState } from "./lib/gateway-client";
+import { GatewayClient, type ConnectionState, type Hello } from "./lib/gateway-client";
 import { Ctx, type BootConfig } from "./lib/context";
 import { basePathFromLocation, navigate, ROUTES, useRoute, type Route } from "./lib/router";
 import { ConnectView } from "./views/connect";
@@ -33,6 +33,7 @@ export function App() {
   const [gatewayUrl, setGatewayUrl] = useState(defaultGatewayUrl(basePath));
   const [client, setClient] = useState<GatewayClient | null>(null);
   const [state, setState] = useState<ConnectionState>({ kind: "idle" });
+  const [lastHello, setLastHello] = useState<Hello | null>(null);
   const [toasts, setToasts] = useState<{ id: number; message: string; kind: string }[]>([]);
   const [theme, toggleTheme] = useTheme();
   const route = useRoute();
@@ -52,6 +53,8 @@ export function App() {
     const c = new GatewayClient(url, creds);
     c.onState = (s) => {
       setState(s);
+      if (s.kind === "connected") setLastHello(s.hello);
+      if (s.kind === "failed" || s.kind === "pairing" || s.kind === "idle") setLastHello(null);
       if (s.kind === "failed" && s.code === "AUTH_DEVICE_TOKEN_MISMATCH") saveCredentials(url, { ...loadCredentials(url), deviceToken: undefined });
     };
     c.onDeviceToken = (t) => saveCredentials(url, { ...loadCredentials(url), deviceToken: t });
@@ -63,6 +66,7 @@ export function App() {
   function disconnect() {
     client?.stop();
     setClient(null);
+    setLastHello(null);
     setState({ kind: "idle" });
   }
 
@@ -72,7 +76,9 @@ export function App() {
     setTimeout(() => setToasts((t) => t.filter((x) => x.id !== id)), 5000);
   };
 
-  const connected = state.kind === "connected" && client;
+  // After a first successful connect the app stays on screen while the client reconnects (the badge shows it).
+  const hello = state.kind === "connected" ? state.hello : lastHello;
+  const connected = hello && client && (state.kind === "connected" || state.kind === "connecting" || state.kind === "retrying");
   return (
     <div class="shell">
       <header class="topbar">
@@ -86,7 +92,8 @@ export function App() {
         {client && <button class="ghost" onClick={disconnect}>Disconnect</button>}
       </header>
       {connected ? (
-        <Ctx.Provider value={{ client, hello: state.hello, boot, toast }}>
+        <Ctx.Provider value={{ client, hello, boot, toast }}>
+          {state.kind !== "connected" && <div class="notice warn offline" role="status">Connection lost — reconnecting…</div>}
           <nav class="tabs" aria-label="Sections">
             {ROUTES.map((r) => (
               <a href={`${basePath}/${r}`} aria-current={r === route ? "page" : undefined} onClick={(e) => { e.preventDefault(); navigate(basePath, r); }}>{LABELS[r]}</a>

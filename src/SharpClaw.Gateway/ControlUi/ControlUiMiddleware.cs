@@ -15,6 +15,8 @@ internal sealed class ControlUiMiddleware(GatewayServices services, Func<string,
 {
     private const string ConfigPath = "__openclaw/control-ui-config.json";
 
+    private readonly CompressedAssets _compressed = new();
+
     private static readonly string[] RootReserved = ["health", "healthz", "ready", "readyz", "api", "plugins", "v1", "tools", "hooks", "sessions", "__openclaw__"];
 
     /// <summary>Adds the Control UI to the pipeline (one line in the host).</summary>
@@ -126,7 +128,16 @@ internal sealed class ControlUiMiddleware(GatewayServices services, Func<string,
 
         ControlUiHeaders.Apply(http.Response);
         http.Response.ContentType = ControlUiFiles.ContentType(file) ?? "application/octet-stream";
-        http.Response.Headers.CacheControl = ControlUiFiles.IsHashed(relative) ? "public, max-age=31536000, immutable" : "no-cache";
+        var hashed = ControlUiFiles.IsHashed(relative);
+        http.Response.Headers.CacheControl = hashed ? "public, max-age=31536000, immutable" : "no-cache";
+        if (hashed && CompressedAssets.Accepts(http.Request) && CompressedAssets.IsCompressible(file))
+        {
+            http.Response.Headers.ContentEncoding = "gzip";
+            http.Response.Headers.Vary = "Accept-Encoding";
+            await WriteBodyAsync(http, await _compressed.GetAsync(file, http.RequestAborted));
+            return;
+        }
+
         await WriteBodyAsync(http, await File.ReadAllBytesAsync(file, http.RequestAborted));
     }
 

@@ -50,6 +50,12 @@ public sealed class ControlUiBrowserTests
         // The device token from hello-ok is remembered: a reload reconnects without asking again.
         await ui.Page.ReloadAsync();
         await ui.Page.WaitForSelectorAsync("#connection-state[data-state=connected]");
+
+        // The gateway drops every socket: the app stays on screen, shows the outage and reconnects by itself.
+        await gw.Gateway.Services.Connections.CloseAllAsync((System.Net.WebSockets.WebSocketCloseStatus)1012, "service restart");
+        await ui.Page.WaitForSelectorAsync("#connection-state:not([data-state=connected])", new() { Timeout = 5_000 });
+        Assert.Equal(1, await ui.Page.Locator("nav.tabs").CountAsync());
+        await ui.Page.WaitForSelectorAsync("#connection-state[data-state=connected]", new() { Timeout = 30_000 });
         AssertTokenNeverExposed(ui, gw);
     }
 
@@ -80,6 +86,22 @@ public sealed class ControlUiBrowserTests
         await ui.Page.WaitForSelectorAsync(".msg.assistant .md strong:has-text('eight')");
         Assert.DoesNotContain("eight", partial ?? string.Empty, StringComparison.Ordinal);
         await ui.ScreenshotAsync("04-chat");
+
+        // An image attachment reaches the model as an image part.
+        byte[] png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        await ui.Page.SetInputFilesAsync(".composer input[type=file]", new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = png });
+        await ui.Page.WaitForSelectorAsync(".attachments .thumb img");
+        await ui.Page.FillAsync("#chat-input", "What is in this picture?");
+        await ui.Page.ClickAsync("#send-button");
+        await ui.Page.WaitForSelectorAsync(".msg.user img.attachment");
+        await ui.Page.WaitForSelectorAsync("#send-button");
+        JsonObject last;
+        lock (provider.Bodies)
+        {
+            last = provider.Bodies[^1];
+        }
+
+        Assert.Contains("image", last["messages"]!.AsArray()[^1]!["content"]!.ToJsonString(), StringComparison.Ordinal);
 
         await ui.GoAsync("sessions");
         var row = ui.Page.Locator("#sessions-table tr[data-key='agent:main:main']");
@@ -112,6 +134,7 @@ public sealed class ControlUiBrowserTests
         await ui.Page.WaitForSelectorAsync("#config-hash");
         await ui.ScreenshotAsync("07-config-form");
 
+
         // Someone else writes the config after the page loaded it.
         await using var admin = await AdminAsync(gw);
         var current = await admin.CallAsync("config.get");
@@ -137,10 +160,28 @@ public sealed class ControlUiBrowserTests
         var fresh = await ui.Page.InputValueAsync("#raw-config");
         Assert.Contains("debug", fresh, StringComparison.Ordinal);
         await ui.Page.FillAsync("#raw-config", fresh.Replace("\"debug\"", "\"warn\"", StringComparison.Ordinal));
+        var hashBefore = await ui.Page.TextContentAsync("#config-hash");
         await ui.Page.ClickAsync("#raw-save");
-        await ui.Page.WaitForSelectorAsync(".toast:has-text('Config saved')");
+        await ui.Page.WaitForFunctionAsync("h => document.querySelector('#config-hash')?.textContent !== h", hashBefore);
         var after = await admin.CallAsync("config.get");
         Assert.Equal("warn", (string?)after.Payload!["parsed"]!["logging"]!["level"]);
+    }
+
+    [Fact]
+    public async Task Config_GeneratedForm_SavesAFieldWithPatch()
+    {
+        await using var gw = await TestGateway.StartAsync(UiGateway.Config());
+        await using var ui = await UiBrowser.LaunchAsync();
+        await ui.ConnectAsync(gw.HttpUrl, TestGateway.Token);
+        await ui.GoAsync("config");
+        await ui.Page.ClickAsync("nav.sections button:text-is('logging')");
+        await ui.Page.SelectOptionAsync("#f-logging-level", "error");
+        await ui.Page.ClickAsync("#config-save");
+        await ui.Page.WaitForSelectorAsync(".toast:has-text('Config saved')");
+        await using var admin = await AdminAsync(gw);
+        var config = await admin.CallAsync("config.get");
+        Assert.Equal("error", (string?)config.Payload!["parsed"]!["logging"]!["level"]);
+        Assert.Equal("token", (string?)config.Payload!["parsed"]!["gateway"]!["auth"]!["mode"]);
     }
 
     [Fact]

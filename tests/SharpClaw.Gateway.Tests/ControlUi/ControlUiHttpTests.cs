@@ -66,6 +66,17 @@ public sealed class ControlUiHttpTests
         Assert.Equal("text/javascript", res.Content.Headers.ContentType!.MediaType);
         Assert.Contains("immutable", res.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
         Assert.Equal("nosniff", res.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Empty(res.Content.Headers.ContentEncoding);
+
+        // Browsers asking for gzip get the compressed bundle; it decompresses to the file.
+        using var gzRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(gw.HttpUrl, "/assets/" + Path.GetFileName(asset)));
+        gzRequest.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
+        using var gz = await Http.SendAsync(gzRequest, TestContext.Current.CancellationToken);
+        Assert.Equal("gzip", gz.Content.Headers.ContentEncoding.Single());
+        await using var unzip = new System.IO.Compression.GZipStream(await gz.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), System.IO.Compression.CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        await unzip.CopyToAsync(plain, TestContext.Current.CancellationToken);
+        Assert.Equal(await File.ReadAllBytesAsync(asset, TestContext.Current.CancellationToken), plain.ToArray());
         foreach (var path in new[] { "/assets/%2e%2e/%2e%2e/package.json", "/..%2fpackage.json", "/.npmrc", "/assets/../../ui/package.json" })
         {
             using var bad = await Http.GetAsync(new Uri(gw.HttpUrl + path.TrimStart('/')), TestContext.Current.CancellationToken);
@@ -114,6 +125,24 @@ public sealed class ControlUiHttpTests
         Assert.Equal(png, bytes);
         var boot = JsonNode.Parse(await Http.GetStringAsync(new Uri(gw.HttpUrl, "/__openclaw/control-ui-config.json"), TestContext.Current.CancellationToken))!;
         Assert.Equal("Claw", (string)boot["assistantName"]!);
+    }
+
+    [Fact]
+    public async Task InlineScriptsInIndex_AreAllowedOnlyByTheirHash()
+    {
+        var root = Directory.CreateTempSubdirectory("sharpclaw-ui-").FullName;
+        const string Script = "window.boot = 1;";
+        await File.WriteAllTextAsync(Path.Combine(root, "index.html"), $"<!doctype html><script>{Script}</script><script src=\"./a.js\"></script>", TestContext.Current.CancellationToken);
+        await using var gw = await StartAsync(root: root);
+        using var res = await Http.GetAsync(gw.HttpUrl, TestContext.Current.CancellationToken);
+        var csp = res.Headers.GetValues("Content-Security-Policy").Single();
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Script)));
+        Assert.Contains($"script-src 'self' 'sha256-{hash}';", csp, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(csp, "sha256-"));
+        using var head = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(gw.HttpUrl, "/__openclaw/control-ui-config.json")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Directory.Delete(root, recursive: true);
     }
 
     [Fact]

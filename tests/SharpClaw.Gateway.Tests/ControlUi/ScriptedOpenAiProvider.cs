@@ -31,6 +31,9 @@ public sealed class ScriptedOpenAiProvider : IAsyncDisposable
 
     public int ChunkDelayMs { get; set; } = 40;
 
+    /// <summary>Every request body received, in order.</summary>
+    public List<JsonObject> Bodies { get; } = [];
+
     public static async Task<ScriptedOpenAiProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -60,6 +63,11 @@ public sealed class ScriptedOpenAiProvider : IAsyncDisposable
     private async Task HandleAsync(HttpContext http)
     {
         var body = (JsonObject)(await JsonNode.ParseAsync(http.Request.Body))!;
+        lock (Bodies)
+        {
+            Bodies.Add(body);
+        }
+
         var messages = body["messages"]!.AsArray();
         var hasToolResult = (string?)messages[^1]!["role"] == "tool";
         var lastUser = messages.LastOrDefault(m => (string?)m!["role"] == "user")?["content"]?.ToJsonString() ?? string.Empty;
