@@ -13,7 +13,7 @@ namespace SharpClaw.Providers.Copilot;
 /// is exchanged for a short-lived Copilot API token (<see cref="CopilotTokenManager"/>), then the OpenAI-compatible
 /// chat API is called with the editor headers Copilot requires. Models = configured + defaults + discovered.
 /// </summary>
-internal sealed class CopilotProvider : IModelProvider
+internal sealed class CopilotProvider : IModelProvider, IKnownModels
 {
     public const string ProviderId = "github-copilot";
     public const string ApiName = "github-copilot";
@@ -29,13 +29,7 @@ internal sealed class CopilotProvider : IModelProvider
     public CopilotProvider(CopilotProviderOptions options)
     {
         _options = options;
-        var models = options.ConfiguredModels.ToList();
-        if (options.IncludeDefaultModels)
-        {
-            models.AddRange(CopilotModels.Defaults(options.Id).Where(d => !models.Exists(m => m.Ref.Model == d.Ref.Model)));
-        }
-
-        _staticModels = models;
+        _staticModels = ProviderSettingsBuilder.MergeModels(options.ConfiguredModels, options.IncludeDefaultModels ? CopilotModels.Defaults(options.Id) : null);
         if (!string.IsNullOrEmpty(options.GitHubToken))
         {
             var transport = options.Transport ?? SharedHttpTransport.Instance;
@@ -57,6 +51,10 @@ internal sealed class CopilotProvider : IModelProvider
     };
 
     public string Id => _options.Id;
+
+    public IReadOnlyList<ModelDefinition> KnownModels => _discovered is { Count: > 0 } discovered
+        ? [.. _staticModels, .. discovered.Where(d => !_staticModels.Any(m => m.Ref.Model == d.Ref.Model))]
+        : _staticModels;
 
     public string Api => ApiName;
 
@@ -113,14 +111,7 @@ internal sealed class CopilotProvider : IModelProvider
             }
         }
 
-        if (_discovered is not { Count: > 0 } discovered)
-        {
-            return _staticModels;
-        }
-
-        var all = _staticModels.ToList();
-        all.AddRange(discovered.Where(d => !all.Exists(m => m.Ref.Model == d.Ref.Model)));
-        return all;
+        return KnownModels;
     }
 
     public IChatClient CreateChatClient(string modelId)
