@@ -19,12 +19,16 @@ internal sealed class CopilotProvider : IModelProvider, IKnownModels
     public const string ApiName = "github-copilot";
     public const string LoginCommand = "sharpclaw models auth login --provider github-copilot";
     public const string LoginHint = "run `" + LoginCommand + "` or set COPILOT_GITHUB_TOKEN to a GitHub token with Copilot access";
+    /// <summary>After a failed discovery (no Copilot access, offline) listings use the static models this long.</summary>
+    public static readonly TimeSpan DiscoveryRetryDelay = TimeSpan.FromMinutes(5);
+
     public const string SetupText = "set COPILOT_GITHUB_TOKEN (or GH_TOKEN / GITHUB_TOKEN), or run `" + LoginCommand + "`";
 
     private readonly CopilotProviderOptions _options;
     private readonly IReadOnlyList<ModelDefinition> _staticModels;
     private readonly ProviderEndpoint? _chat;
     private volatile IReadOnlyList<ModelDefinition>? _discovered;
+    private DateTimeOffset _discoveryRetryAt;
 
     public CopilotProvider(CopilotProviderOptions options)
     {
@@ -96,7 +100,7 @@ internal sealed class CopilotProvider : IModelProvider, IKnownModels
 
     public async Task<IReadOnlyList<ModelDefinition>> ListModelsAsync(CancellationToken cancellationToken)
     {
-        if (_discovered is null && _options.DiscoverModels && _chat is not null)
+        if (_discovered is null && _options.DiscoverModels && _chat is not null && _options.TimeProvider.GetUtcNow() >= _discoveryRetryAt)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.DiscoveryTimeout);
@@ -108,6 +112,7 @@ internal sealed class CopilotProvider : IModelProvider, IKnownModels
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 DiscoveryError = ex is OperationCanceledException ? "model discovery timed out" : ex.Message;
+                _discoveryRetryAt = _options.TimeProvider.GetUtcNow() + DiscoveryRetryDelay;
             }
         }
 

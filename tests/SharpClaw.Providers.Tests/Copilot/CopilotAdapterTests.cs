@@ -125,6 +125,28 @@ public sealed class CopilotAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_discovery_is_not_retried_for_five_minutes()
+    {
+        _server.On("GET", "/models", GoldenReply.Json(403, """{"message":"Copilot is not enabled for this account"}"""));
+        var provider = new SharpClaw.Providers.Copilot.CopilotProvider(new SharpClaw.Providers.Copilot.CopilotProviderOptions
+        {
+            GitHubToken = CopilotTestContext.GitHubToken,
+            GitHubApiUrl = _server.BaseUri,
+            TimeProvider = _ctx.Clock,
+        });
+
+        var first = await provider.ListModelsAsync(TestContext.Current.CancellationToken);
+        await provider.ListModelsAsync(TestContext.Current.CancellationToken);
+        Assert.Single(_server.RequestsTo("/models"));
+        Assert.NotNull(provider.DiscoveryError);
+        Assert.Contains(first, m => m.Ref.Model == "gpt-4.1" && m.Source == "default");
+
+        _ctx.Clock.Advance(TimeSpan.FromMinutes(5));
+        await provider.ListModelsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, _server.RequestsTo("/models").Count);
+    }
+
+    [Fact]
     public void Without_a_github_token_the_provider_names_what_to_set()
     {
         var provider = new SharpClaw.Providers.Copilot.CopilotProvider(new SharpClaw.Providers.Copilot.CopilotProviderOptions());
