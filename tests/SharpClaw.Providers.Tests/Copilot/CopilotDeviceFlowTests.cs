@@ -89,6 +89,18 @@ public sealed class CopilotDeviceFlowTests : IAsyncLifetime
         Assert.InRange(_server.RequestsTo(TokenPath).Count, 1, 2);
     }
 
+    [Fact]
+    public async Task A_verification_url_that_is_not_github_device_page_is_refused()
+    {
+        _server.On("POST", CodePath, GoldenReply.Json(200, """{"device_code":"dc","user_code":"ABCD-EFGH","verification_uri":"http://evil.example/login/device","expires_in":900,"interval":5}"""));
+        var shown = false;
+
+        var ex = await Assert.ThrowsAsync<CopilotLoginException>(() => CopilotLogin.RunAsync(_ctx.Store, (_, _) => { shown = true; return Task.CompletedTask; }, TestContext.Current.CancellationToken, _server.BaseUri, _server.BaseUri, null, _ctx.Clock));
+
+        Assert.Contains("verification URL", ex.Message, StringComparison.Ordinal);
+        Assert.False(shown);
+    }
+
     /// <summary>Advances the fake clock a second at a time until the login finishes (real HTTP runs in between).</summary>
     private async Task DriveAsync(Task login)
     {
