@@ -126,6 +126,26 @@ internal sealed class CopilotProvider : IModelProvider, IKnownModels
             throw CopilotTokenManager.NotLoggedIn(Id, modelId);
         }
 
-        return new CopilotChatClient(OpenAICompatibleChatClientFactory.Create(_chat, modelId));
+        IChatClient client = OpenAICompatibleChatClientFactory.Create(_chat, modelId);
+        if (KnownModels.FirstOrDefault(m => m.Ref.Model == modelId) is { Reasoning: false })
+        {
+            // Copilot rejects reasoning_effort for models without reasoning support: drop the thinking level.
+            client = new RequestShapingChatClient(client, WithoutThinking);
+        }
+
+        return new CopilotChatClient(client);
+    }
+
+    private static ChatOptions? WithoutThinking(ChatOptions? options)
+    {
+        if (options is null || (options.Reasoning is null && ThinkingOptions.Read(options) is null))
+        {
+            return options;
+        }
+
+        var shaped = ThinkingOptions.WithoutThinkingKey(options);
+        shaped = ReferenceEquals(shaped, options) ? options.Clone() : shaped!;
+        shaped.Reasoning = null;
+        return shaped;
     }
 }

@@ -77,6 +77,20 @@ public sealed class CopilotAdapterTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("gpt-4.1", null)]
+    [InlineData("gpt-5-mini", "high")]
+    public async Task Thinking_reaches_only_models_that_reason(string model, string? effort)
+    {
+        _server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-text.sse"));
+        var options = Thinking("high");
+        options.Reasoning = new ReasoningOptions { Effort = ReasoningEffort.High };
+
+        await CollectAsync(_ctx.Provider().CreateChatClient(model), options);
+
+        Assert.Equal(effort, _server.LastRequest.Json["reasoning_effort"]?.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData(401, "copilot/error-401.json", FailoverReason.Auth)]
     [InlineData(402, "copilot/error-402.json", FailoverReason.Billing)]
     [InlineData(429, "copilot/error-429.json", FailoverReason.RateLimit)]
@@ -119,8 +133,9 @@ public sealed class CopilotAdapterTests : IAsyncLifetime
 
         var models = await provider.ListModelsAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(["gpt-4.1", "claude-sonnet-4.6"], models.Select(m => m.Ref.Model));
-        Assert.Equal(200_000, models[1].ContextWindow);
+        Assert.Equal(["gpt-4.1", "gpt-5-mini", "claude-sonnet-4.6"], models.Select(m => m.Ref.Model));
+        Assert.Equal(200_000, models[2].ContextWindow);
+        Assert.Equal([false, true, false], models.Select(m => m.Reasoning));
         Assert.Equal("vscode-chat", _server.LastRequest.Header("Copilot-Integration-Id"));
     }
 
