@@ -96,6 +96,27 @@ public sealed class CopilotAdapterTests : CopilotTestBase
     }
 
     [Fact]
+    public async Task Context_overflow_is_classified_for_compaction()
+    {
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.JsonFile(400, "copilot/error-400-context.json"));
+
+        var ex = await FailureAsync(Ctx.Provider().CreateChatClient("gpt-4.1"));
+
+        Assert.Equal(FailoverReason.ContextOverflow, ex.Reason);
+        Assert.False(ex.IsFailoverWorthy);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_mid_way_is_a_timeout_not_an_answer()
+    {
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-cut.sse") with { AbortAtEnd = true });
+
+        var ex = await FailureAsync(Ctx.Provider().CreateChatClient("gpt-4.1"));
+
+        Assert.Equal(FailoverReason.Timeout, ex.Reason);
+    }
+
+    [Fact]
     public async Task Unauthorized_chat_drops_the_token_so_the_next_call_exchanges_again()
     {
         Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.JsonFile(401, "copilot/error-401.json"), GoldenReply.SseFile("copilot/chat-text.sse"));
