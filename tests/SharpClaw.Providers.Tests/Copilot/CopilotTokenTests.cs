@@ -112,6 +112,23 @@ public sealed class CopilotTokenTests : CopilotTestBase
         Assert.Equal("Bearer github_pat_11AAAAtest", Server.LastRequest.Header("Authorization"));
     }
 
+    [Fact]
+    public async Task A_login_made_while_running_is_picked_up_without_a_restart()
+    {
+        Server.On("GET", CopilotTestContext.ExchangePath, Ctx.ExchangeReply("tid=afterLogin", TimeSpan.FromMinutes(30)));
+        var provider = new CopilotProvider(new CopilotProviderOptions { Store = Ctx.Store, GitHubApiUrl = Server.BaseUri, DiscoverModels = false, TimeProvider = Ctx.Clock });
+        Assert.False(provider.IsConfigured);
+
+        await Ctx.Store.SaveGitHubTokenAsync("gho_freshLogin", Ctx.Clock.GetUtcNow(), TestContext.Current.CancellationToken);
+        Assert.False(provider.IsConfigured); // re-read at most every 5 s
+        Ctx.Clock.Advance(CopilotProvider.LoginRecheckInterval);
+
+        Assert.True(provider.IsConfigured);
+        Assert.Equal("login", provider.TokenSource);
+        await CollectAsync(provider.CreateChatClient("gpt-4.1"));
+        Assert.Equal("token gho_freshLogin", Server.RequestsTo(CopilotTestContext.ExchangePath)[0].Header("Authorization"));
+    }
+
     [Theory]
     [InlineData("tid=1;exp=2;proxy-ep=proxy.individual.githubcopilot.com;sku=x", "https://api.individual.githubcopilot.com/")]
     [InlineData("tid=1;proxy-ep=proxy.business.githubcopilot.com", "https://api.business.githubcopilot.com/")]
