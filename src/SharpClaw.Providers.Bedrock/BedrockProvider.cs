@@ -11,7 +11,7 @@ namespace SharpClaw.Providers.Bedrock;
 /// on by default when credentials are detected, cached for <c>refreshInterval</c>; failures are kept in
 /// <see cref="DiscoveryError"/>, never thrown).
 /// </summary>
-internal sealed class BedrockProvider : IModelProvider
+internal sealed class BedrockProvider : IModelProvider, IKnownModels
 {
     public const string ProviderId = "amazon-bedrock";
 
@@ -36,6 +36,9 @@ internal sealed class BedrockProvider : IModelProvider
 
     public string Id => _options.Id;
 
+    public IReadOnlyList<ModelDefinition> KnownModels
+        => [.. _options.ConfiguredModels, .. (_discovered ?? []).Where(d => !_options.ConfiguredModels.Any(m => m.Ref.Model == d.Ref.Model))];
+
     public string Api => BedrockChatClientFactory.Api;
 
     public bool IsConfigured => _options.Credentials.IsAvailable;
@@ -59,9 +62,7 @@ internal sealed class BedrockProvider : IModelProvider
             await DiscoverAsync(cancellationToken);
         }
 
-        var all = _options.ConfiguredModels.ToList();
-        all.AddRange((_discovered ?? []).Where(d => !all.Exists(m => m.Ref.Model == d.Ref.Model)));
-        return all;
+        return KnownModels;
     }
 
     public IChatClient CreateChatClient(string modelId)

@@ -9,10 +9,9 @@ using SharpClaw.Providers.Registry;
 namespace SharpClaw.Gateway.Agents;
 
 /// <summary>
-/// Model access for agent runs over the configured providers: resolves the primary (or the default model),
-/// then tries the fallbacks in order when a candidate fails before it produced any output with a
-/// failover-worthy reason. Context overflow is never retried on another model (the runner compacts instead).
-/// The registry is rebuilt when the config changes.
+/// Model access for agent runs over the configured providers: resolves the primary (or the default model) and the
+/// fallbacks, then hands them to the <see cref="FailoverRunner"/> (order, cooldown/billing skips and probes, no retry
+/// of context overflow). Provider health outlives registry rebuilds, which happen when the config changes.
 /// </summary>
 public sealed class ProviderModelInvoker : IModelInvoker
 {

@@ -21,6 +21,12 @@ public sealed record ModelDefinition
 
     public ModelCost? Cost { get; init; }
 
+    /// <summary>
+    /// The rates config actually stated (<c>input</c>, <c>output</c>, <c>cacheRead</c>, <c>cacheWrite</c>) when it
+    /// stated only some; the others come from the bundled catalog entry of the same model. Null = complete or none.
+    /// </summary>
+    public IReadOnlyList<string>? PartialCostFields { get; init; }
+
     /// <summary>configured | discovered | default.</summary>
     public string Source { get; init; } = "configured";
 }

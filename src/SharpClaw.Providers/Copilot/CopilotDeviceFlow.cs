@@ -43,6 +43,11 @@ internal sealed class CopilotDeviceFlow
             throw new CopilotLoginException("GitHub device code response is missing device_code, user_code, verification_uri or expires_in");
         }
 
+        if (verificationUri.Scheme != Uri.UriSchemeHttps || verificationUri.UserInfo.Length > 0 || verificationUri.AbsolutePath != "/login/device")
+        {
+            throw new CopilotLoginException("GitHub device flow returned an unexpected verification URL (expected https://<github host>/login/device)");
+        }
+
         var interval = Seconds(json, "interval") ?? DefaultInterval;
         return new CopilotDeviceCode(deviceCode, userCode, verificationUri, issuedAt + expires, interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval);
     }

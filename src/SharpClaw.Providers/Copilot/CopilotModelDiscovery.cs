@@ -39,7 +39,9 @@ internal static class CopilotModelDiscovery
             }
 
             var limits = caps.ValueKind == JsonValueKind.Object && caps.TryGetProperty("limits", out var l) && l.ValueKind == JsonValueKind.Object ? l : default;
-            models.Add(CopilotModels.Define(chat.ProviderId, id, String(item, "name"), Int(limits, "max_context_window_tokens"), Int(limits, "max_output_tokens"), "discovered"));
+            var supports = caps.ValueKind == JsonValueKind.Object && caps.TryGetProperty("supports", out var sp) && sp.ValueKind == JsonValueKind.Object ? sp : default;
+            var reasoning = supports.ValueKind == JsonValueKind.Object && supports.TryGetProperty("reasoning_effort", out var effort) && effort.ValueKind == JsonValueKind.Array && effort.GetArrayLength() > 0;
+            models.Add(CopilotModels.Define(chat.ProviderId, id, String(item, "name"), Int(limits, "max_context_window_tokens"), Int(limits, "max_output_tokens"), "discovered", reasoning));
         }
 
         return models;

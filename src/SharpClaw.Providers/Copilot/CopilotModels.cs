@@ -18,15 +18,20 @@ internal static class CopilotModels
         "gemini-2.5-pro", "grok-code-fast-1",
     ];
 
-    public static IReadOnlyList<ModelDefinition> Defaults(string providerId) => Ids.Select(id => Define(providerId, id, null, null, null, "default")).ToList();
+    /// <summary>Defaults that accept <c>reasoning_effort</c>; discovery reads <c>capabilities.supports.reasoning_effort</c>.</summary>
+    private static readonly string[] ReasoningIds = ["gpt-5-mini", "gpt-5.2"];
 
-    public static ModelDefinition Define(string providerId, string id, string? name, int? contextWindow, int? maxTokens, string source) => new()
+    public static IReadOnlyList<ModelDefinition> Defaults(string providerId)
+        => Ids.Select(id => Define(providerId, id, null, null, null, "default", ReasoningIds.Contains(id))).ToList();
+
+    public static ModelDefinition Define(string providerId, string id, string? name, int? contextWindow, int? maxTokens, string source, bool reasoning) => new()
     {
         Ref = new ModelRef(providerId, id),
         Name = name ?? id,
         Api = CopilotProvider.ApiName,
         ContextWindow = contextWindow ?? DefaultContextWindow,
         MaxOutputTokens = maxTokens ?? DefaultMaxTokens,
+        Reasoning = reasoning,
         Input = ["text", "image"],
         Cost = new ModelCost(0m, 0m, 0m, 0m),
         Source = source,

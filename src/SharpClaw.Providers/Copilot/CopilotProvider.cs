@@ -13,38 +13,36 @@ namespace SharpClaw.Providers.Copilot;
 /// is exchanged for a short-lived Copilot API token (<see cref="CopilotTokenManager"/>), then the OpenAI-compatible
 /// chat API is called with the editor headers Copilot requires. Models = configured + defaults + discovered.
 /// </summary>
-internal sealed class CopilotProvider : IModelProvider
+internal sealed class CopilotProvider : IModelProvider, IKnownModels
 {
     public const string ProviderId = "github-copilot";
     public const string ApiName = "github-copilot";
     public const string LoginCommand = "sharpclaw models auth login --provider github-copilot";
     public const string LoginHint = "run `" + LoginCommand + "` or set COPILOT_GITHUB_TOKEN to a GitHub token with Copilot access";
+    /// <summary>After a failed discovery (no Copilot access, offline) listings use the static models this long.</summary>
+    public static readonly TimeSpan DiscoveryRetryDelay = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often an unconfigured provider looks for a fresh login.</summary>
+    public static readonly TimeSpan LoginRecheckInterval = TimeSpan.FromSeconds(5);
+
     public const string SetupText = "set COPILOT_GITHUB_TOKEN (or GH_TOKEN / GITHUB_TOKEN), or run `" + LoginCommand + "`";
 
     private readonly CopilotProviderOptions _options;
     private readonly IReadOnlyList<ModelDefinition> _staticModels;
-    private readonly ProviderEndpoint? _chat;
+    private readonly Lock _connectLock = new();
+    private volatile ProviderEndpoint? _chat;
+    private DateTimeOffset _nextLoginCheck;
     private volatile IReadOnlyList<ModelDefinition>? _discovered;
+    private DateTimeOffset _discoveryRetryAt;
 
     public CopilotProvider(CopilotProviderOptions options)
     {
         _options = options;
-        var models = options.ConfiguredModels.ToList();
-        if (options.IncludeDefaultModels)
-        {
-            models.AddRange(CopilotModels.Defaults(options.Id).Where(d => !models.Exists(m => m.Ref.Model == d.Ref.Model)));
-        }
-
-        _staticModels = models;
+        _staticModels = ProviderSettingsBuilder.MergeModels(options.ConfiguredModels, options.IncludeDefaultModels ? CopilotModels.Defaults(options.Id) : null);
+        TokenSource = options.TokenSource;
         if (!string.IsNullOrEmpty(options.GitHubToken))
         {
-            var transport = options.Transport ?? SharedHttpTransport.Instance;
-            var githubApi = ProviderEndpoint.Create(options.Id, options.GitHubApiUrl, null, null, transport, options.TimeProvider, TimeSpan.FromSeconds(30));
-            Tokens = new CopilotTokenManager(options.GitHubToken, new CopilotTokenExchange(githubApi), options.Store, options.TimeProvider);
-#pragma warning disable CA2000 // lives as long as the endpoint's HttpClient; the shared transport underneath is never disposed
-            var auth = new CopilotAuthHandler(Tokens, options.BaseUrlOverride, transport);
-#pragma warning restore CA2000
-            _chat = ProviderEndpoint.Create(options.Id, CopilotAuthHandler.PlaceholderBase, null, options.Headers, auth, options.TimeProvider, options.Timeout);
+            Connect(options.GitHubToken);
         }
     }
 
@@ -58,16 +56,52 @@ internal sealed class CopilotProvider : IModelProvider
 
     public string Id => _options.Id;
 
+    public IReadOnlyList<ModelDefinition> KnownModels => _discovered is { Count: > 0 } discovered
+        ? [.. _staticModels, .. discovered.Where(d => !_staticModels.Any(m => m.Ref.Model == d.Ref.Model))]
+        : _staticModels;
+
     public string Api => ApiName;
 
-    public bool IsConfigured => _chat is not null;
+    public bool IsConfigured => Chat is not null;
 
     public string SetupHint => SetupText;
 
     /// <summary>The exchanged-token cache (null when not configured).</summary>
-    public CopilotTokenManager? Tokens { get; }
+    public CopilotTokenManager? Tokens { get; private set; }
 
-    public string? TokenSource => _options.TokenSource;
+    /// <summary><c>login</c>, <c>env:NAME</c> or <c>config</c>; never the token.</summary>
+    public string? TokenSource { get; private set; }
+
+    /// <summary>
+    /// The chat endpoint; without a token, the login store is re-read at most every
+    /// <see cref="LoginRecheckInterval"/> so a <c>models auth login</c> takes effect without a restart.
+    /// </summary>
+    private ProviderEndpoint? Chat
+    {
+        get
+        {
+            if (_chat is not null || _options.Store is not { } store)
+            {
+                return _chat;
+            }
+
+            var now = _options.TimeProvider.GetUtcNow();
+            lock (_connectLock)
+            {
+                if (_chat is null && now >= _nextLoginCheck)
+                {
+                    _nextLoginCheck = now + LoginRecheckInterval;
+                    if (store.ReadGitHubToken() is { } token)
+                    {
+                        TokenSource = "login";
+                        Connect(token);
+                    }
+                }
+
+                return _chat;
+            }
+        }
+    }
 
     public string? DiscoveryError { get; private set; }
 
@@ -98,38 +132,63 @@ internal sealed class CopilotProvider : IModelProvider
 
     public async Task<IReadOnlyList<ModelDefinition>> ListModelsAsync(CancellationToken cancellationToken)
     {
-        if (_discovered is null && _options.DiscoverModels && _chat is not null)
+        if (_discovered is null && _options.DiscoverModels && Chat is { } chat && _options.TimeProvider.GetUtcNow() >= _discoveryRetryAt)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.DiscoveryTimeout);
             try
             {
-                _discovered = await CopilotModelDiscovery.ListAsync(_chat, timeout.Token);
+                _discovered = await CopilotModelDiscovery.ListAsync(chat, timeout.Token);
                 DiscoveryError = null;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 DiscoveryError = ex is OperationCanceledException ? "model discovery timed out" : ex.Message;
+                _discoveryRetryAt = _options.TimeProvider.GetUtcNow() + DiscoveryRetryDelay;
             }
         }
 
-        if (_discovered is not { Count: > 0 } discovered)
-        {
-            return _staticModels;
-        }
-
-        var all = _staticModels.ToList();
-        all.AddRange(discovered.Where(d => !all.Exists(m => m.Ref.Model == d.Ref.Model)));
-        return all;
+        return KnownModels;
     }
 
     public IChatClient CreateChatClient(string modelId)
     {
-        if (_chat is null)
+        if (Chat is not { } chat)
         {
             throw CopilotTokenManager.NotLoggedIn(Id, modelId);
         }
 
-        return new CopilotChatClient(OpenAICompatibleChatClientFactory.Create(_chat, modelId));
+        IChatClient client = OpenAICompatibleChatClientFactory.Create(chat, modelId);
+        if (KnownModels.FirstOrDefault(m => m.Ref.Model == modelId) is { Reasoning: false })
+        {
+            // Copilot rejects reasoning_effort for models without reasoning support: drop the thinking level.
+            client = new RequestShapingChatClient(client, WithoutThinking);
+        }
+
+        return new CopilotChatClient(client);
+    }
+
+    private void Connect(string githubToken)
+    {
+        var transport = _options.Transport ?? SharedHttpTransport.Instance;
+        var githubApi = ProviderEndpoint.Create(_options.Id, _options.GitHubApiUrl, null, null, transport, _options.TimeProvider, TimeSpan.FromSeconds(30));
+        Tokens = new CopilotTokenManager(githubToken, new CopilotTokenExchange(githubApi), _options.Store, _options.TimeProvider);
+#pragma warning disable CA2000 // lives as long as the endpoint's HttpClient; the shared transport underneath is never disposed
+        var auth = new CopilotAuthHandler(Tokens, _options.BaseUrlOverride, transport);
+#pragma warning restore CA2000
+        _chat = ProviderEndpoint.Create(_options.Id, CopilotAuthHandler.PlaceholderBase, null, _options.Headers, auth, _options.TimeProvider, _options.Timeout);
+    }
+
+    private static ChatOptions? WithoutThinking(ChatOptions? options)
+    {
+        if (options is null || (options.Reasoning is null && ThinkingOptions.Read(options) is null))
+        {
+            return options;
+        }
+
+        var shaped = ThinkingOptions.WithoutThinkingKey(options);
+        shaped = ReferenceEquals(shaped, options) ? options.Clone() : shaped!;
+        shaped.Reasoning = null;
+        return shaped;
     }
 }

@@ -20,6 +20,7 @@ internal static class ProviderErrorClassifier
         "context length exceeded", "context_length_exceeded", "maximum context length", "context window",
         "prompt is too long", "request_too_large", "input exceeds the maximum number of tokens",
         "input token count exceeds the maximum", "input is too long", "exceeds the context",
+        "model_max_prompt_tokens_exceeded", "prompt token count of", // GitHub Copilot: "prompt token count of N exceeds the limit of M"
     ];
 
     private static readonly string[] RateLimitPhrases =

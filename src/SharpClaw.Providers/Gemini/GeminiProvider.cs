@@ -10,7 +10,7 @@ namespace SharpClaw.Providers.Gemini;
 /// defaults + discovered (discovery runs once on the first listing; a failure is kept in <see cref="DiscoveryError"/>
 /// and retried on the next listing, never thrown).
 /// </summary>
-internal sealed class GeminiProvider : IModelProvider
+internal sealed class GeminiProvider : IModelProvider, IKnownModels
 {
     public const string ProviderId = "google";
 
@@ -21,13 +21,7 @@ internal sealed class GeminiProvider : IModelProvider
     public GeminiProvider(GeminiProviderOptions options)
     {
         _options = options;
-        var models = options.ConfiguredModels.ToList();
-        if (options.IncludeDefaultModels)
-        {
-            models.AddRange(GeminiModels.Defaults(options.Id).Where(d => !models.Exists(m => m.Ref.Model == d.Ref.Model)));
-        }
-
-        _staticModels = models;
+        _staticModels = ProviderSettingsBuilder.MergeModels(options.ConfiguredModels, options.IncludeDefaultModels ? GeminiModels.Defaults(options.Id) : null);
     }
 
     /// <summary>Registers <c>google</c> (and any custom provider with <c>api: google-generative-ai</c>) with the registry.</summary>
@@ -39,6 +33,10 @@ internal sealed class GeminiProvider : IModelProvider
     };
 
     public string Id => _options.Id;
+
+    public IReadOnlyList<ModelDefinition> KnownModels => _discovered is { Count: > 0 } discovered
+        ? [.. _staticModels, .. discovered.Where(d => !_staticModels.Any(m => m.Ref.Model == d.Ref.Model))]
+        : _staticModels;
 
     public string Api => GeminiChatClientFactory.Api;
 
@@ -82,14 +80,7 @@ internal sealed class GeminiProvider : IModelProvider
             }
         }
 
-        if (_discovered is not { Count: > 0 } discovered)
-        {
-            return _staticModels;
-        }
-
-        var all = _staticModels.ToList();
-        all.AddRange(discovered.Where(d => !all.Exists(m => m.Ref.Model == d.Ref.Model)));
-        return all;
+        return KnownModels;
     }
 
     public IChatClient CreateChatClient(string modelId)

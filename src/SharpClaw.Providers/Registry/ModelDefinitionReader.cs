@@ -43,8 +43,17 @@ internal static class ModelDefinitionReader
             Reasoning = ConfigJson.Bool(model, "reasoning") ?? false,
             Input = input.Count > 0 ? input : ["text"],
             Cost = ReadCost(ConfigJson.Object(model, "cost")),
+            PartialCostFields = PartialFields(ConfigJson.Object(model, "cost")),
             Source = "configured",
         };
+    }
+
+    private static readonly string[] CostFields = ["input", "output", "cacheRead", "cacheWrite"];
+
+    private static IReadOnlyList<string>? PartialFields(JsonObject? cost)
+    {
+        var present = cost is null ? [] : CostFields.Where(f => ConfigJson.Number(cost, f) is not null).ToArray();
+        return present.Length is 0 or 4 ? null : present;
     }
 
     private static ModelCost? ReadCost(JsonObject? cost)

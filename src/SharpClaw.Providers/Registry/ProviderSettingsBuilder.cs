@@ -43,7 +43,8 @@ internal static class ProviderSettingsBuilder
         };
     }
 
-    private static IReadOnlyList<ModelDefinition> MergeModels(IReadOnlyList<ModelDefinition> configured, IReadOnlyList<ModelDefinition>? defaults)
+    /// <summary>Configured models first (keeping bundled metadata they leave out, incl. unstated cost rates), then the bundled ones not configured.</summary>
+    public static IReadOnlyList<ModelDefinition> MergeModels(IReadOnlyList<ModelDefinition> configured, IReadOnlyList<ModelDefinition>? defaults)
     {
         if (defaults is not { Count: > 0 })
         {
@@ -67,12 +68,28 @@ internal static class ProviderSettingsBuilder
                     Name = own.Name ?? model.Name,
                     ContextWindow = own.ContextWindow ?? model.ContextWindow,
                     MaxOutputTokens = own.MaxOutputTokens ?? model.MaxOutputTokens,
-                    Cost = own.Cost ?? model.Cost,
+                    Cost = MergeCost(own, model.Cost),
+                    PartialCostFields = model.Cost is null ? own.PartialCostFields : null,
                 };
             }
         }
 
         return merged;
+    }
+
+    /// <summary>Authored rates win; rates config left out of a partial entry come from the bundled catalog.</summary>
+    private static ModelCost? MergeCost(ModelDefinition own, ModelCost? bundled)
+    {
+        if (own.Cost is not { } cost || bundled is null || own.PartialCostFields is not { } stated)
+        {
+            return own.Cost ?? bundled;
+        }
+
+        return new ModelCost(
+            stated.Contains("input") ? cost.Input : bundled.Input,
+            stated.Contains("output") ? cost.Output : bundled.Output,
+            stated.Contains("cacheRead") ? cost.CacheRead : bundled.CacheRead,
+            stated.Contains("cacheWrite") ? cost.CacheWrite : bundled.CacheWrite);
     }
 
     private static Dictionary<string, string> ReadHeaders(JsonObject? entry, Func<string, string?> environment)

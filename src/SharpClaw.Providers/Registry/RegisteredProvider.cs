@@ -21,7 +21,12 @@ internal sealed class RegisteredProvider
     public string Id => Provider.Id;
 
     /// <summary>Configured + (for HTTP adapters) last discovered models; no I/O.</summary>
-    public IReadOnlyList<ModelDefinition> KnownModels => Provider is ApiModelProvider api ? api.KnownModels : Settings.Models;
+    public IReadOnlyList<ModelDefinition> KnownModels => Provider switch
+    {
+        ApiModelProvider api => api.KnownModels,
+        IKnownModels known => known.KnownModels,
+        _ => Settings.Models,
+    };
 
     public string? DefaultModelId => Provider is ApiModelProvider api
         ? api.DefaultModelId

@@ -5,40 +5,29 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Copilot;
 
-public sealed class CopilotAdapterTests : IAsyncLifetime
+public sealed class CopilotAdapterTests : CopilotTestBase
 {
-    private GoldenServer _server = null!;
-    private CopilotTestContext _ctx = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override void Arrange()
     {
-        _server = await GoldenServer.StartAsync(TestContext.Current.CancellationToken);
-        _ctx = new CopilotTestContext(_server);
-        _server.On("GET", CopilotTestContext.ExchangePath, _ctx.ExchangeReply("tid=1;exp=9;proxy-ep=proxy.individual.githubcopilot.com", TimeSpan.FromMinutes(30)));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _ctx.Dispose();
-        await _server.DisposeAsync();
+        Server.On("GET", CopilotTestContext.ExchangePath, Ctx.ExchangeReply("tid=1;exp=9;proxy-ep=proxy.individual.githubcopilot.com", TimeSpan.FromMinutes(30)));
     }
 
     [Fact]
     public async Task Streams_text_with_the_exchanged_token_and_editor_headers()
     {
-        _server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-text.sse"));
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-text.sse"));
 
-        var updates = await CollectAsync(_ctx.Provider().CreateChatClient("gpt-4.1"));
+        var updates = await CollectAsync(Ctx.Provider().CreateChatClient("gpt-4.1"));
 
         Assert.Equal("Hi from Copilot", Text(updates));
         Assert.Equal(ChatFinishReason.Stop, Finish(updates));
         Assert.Equal(new TokenUsage(512, 5, 1024, 0), Usage(updates)); // 1536 prompt incl. 1024 cached
 
-        var exchange = Assert.Single(_server.RequestsTo(CopilotTestContext.ExchangePath));
+        var exchange = Assert.Single(Server.RequestsTo(CopilotTestContext.ExchangePath));
         Assert.Equal("token " + CopilotTestContext.GitHubToken, exchange.Header("Authorization"));
         Assert.Equal("vscode/1.107.0", exchange.Header("Editor-Version"));
 
-        var chat = Assert.Single(_server.RequestsTo(CopilotTestContext.ChatPath));
+        var chat = Assert.Single(Server.RequestsTo(CopilotTestContext.ChatPath));
         Assert.Equal("Bearer tid=1;exp=9;proxy-ep=proxy.individual.githubcopilot.com", chat.Header("Authorization"));
         Assert.Equal("vscode-chat", chat.Header("Copilot-Integration-Id"));
         Assert.Equal("vscode/1.107.0", chat.Header("Editor-Version"));
@@ -52,8 +41,8 @@ public sealed class CopilotAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Assembles_tool_calls_and_marks_follow_ups_as_agent_initiated()
     {
-        _server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-tool-call.sse"));
-        var client = _ctx.Provider().CreateChatClient("gpt-4.1");
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-tool-call.sse"));
+        var client = Ctx.Provider().CreateChatClient("gpt-4.1");
 
         var updates = await CollectAsync(client, new ChatOptions { Tools = [WeatherTool()] });
 
@@ -69,11 +58,25 @@ public sealed class CopilotAdapterTests : IAsyncLifetime
             new(ChatRole.Assistant, [call]),
             new(ChatRole.Tool, [new FunctionResultContent(call.CallId, "4°C, light rain")]),
         ];
-        _server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-text.sse"));
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-text.sse"));
         await CollectAsync(client, new ChatOptions { Tools = [WeatherTool()] }, followUp);
 
-        Assert.Equal("agent", _server.LastRequest.Header("X-Initiator"));
-        Assert.Single(_server.RequestsTo(CopilotTestContext.ExchangePath)); // the token was reused
+        Assert.Equal("agent", Server.LastRequest.Header("X-Initiator"));
+        Assert.Single(Server.RequestsTo(CopilotTestContext.ExchangePath)); // the token was reused
+    }
+
+    [Theory]
+    [InlineData("gpt-4.1", null)]
+    [InlineData("gpt-5-mini", "high")]
+    public async Task Thinking_reaches_only_models_that_reason(string model, string? effort)
+    {
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-text.sse"));
+        var options = Thinking("high");
+        options.Reasoning = new ReasoningOptions { Effort = ReasoningEffort.High };
+
+        await CollectAsync(Ctx.Provider().CreateChatClient(model), options);
+
+        Assert.Equal(effort, Server.LastRequest.Json["reasoning_effort"]?.GetValue<string>());
     }
 
     [Theory]
@@ -83,9 +86,9 @@ public sealed class CopilotAdapterTests : IAsyncLifetime
     [InlineData(500, "copilot/error-500.json", FailoverReason.ServerError)]
     public async Task Chat_errors_are_classified(int status, string body, FailoverReason reason)
     {
-        _server.On("POST", CopilotTestContext.ChatPath, GoldenReply.JsonFile(status, body));
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.JsonFile(status, body));
 
-        var ex = await FailureAsync(_ctx.Provider().CreateChatClient("gpt-4.1"));
+        var ex = await FailureAsync(Ctx.Provider().CreateChatClient("gpt-4.1"));
 
         Assert.Equal(reason, ex.Reason);
         Assert.Equal(status, ex.HttpStatus);
@@ -93,35 +96,79 @@ public sealed class CopilotAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Context_overflow_is_classified_for_compaction()
+    {
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.JsonFile(400, "copilot/error-400-context.json"));
+
+        var ex = await FailureAsync(Ctx.Provider().CreateChatClient("gpt-4.1"));
+
+        Assert.Equal(FailoverReason.ContextOverflow, ex.Reason);
+        Assert.False(ex.IsFailoverWorthy);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_mid_way_is_a_timeout_not_an_answer()
+    {
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.SseFile("copilot/chat-cut.sse") with { AbortAtEnd = true });
+
+        var ex = await FailureAsync(Ctx.Provider().CreateChatClient("gpt-4.1"));
+
+        Assert.Equal(FailoverReason.Timeout, ex.Reason);
+    }
+
+    [Fact]
     public async Task Unauthorized_chat_drops_the_token_so_the_next_call_exchanges_again()
     {
-        _server.On("POST", CopilotTestContext.ChatPath, GoldenReply.JsonFile(401, "copilot/error-401.json"), GoldenReply.SseFile("copilot/chat-text.sse"));
-        var client = _ctx.Provider().CreateChatClient("gpt-4.1");
+        Server.On("POST", CopilotTestContext.ChatPath, GoldenReply.JsonFile(401, "copilot/error-401.json"), GoldenReply.SseFile("copilot/chat-text.sse"));
+        var client = Ctx.Provider().CreateChatClient("gpt-4.1");
 
         await FailureAsync(client);
         var updates = await CollectAsync(client);
 
         Assert.Equal("Hi from Copilot", Text(updates));
-        Assert.Equal(2, _server.RequestsTo(CopilotTestContext.ExchangePath).Count);
+        Assert.Equal(2, Server.RequestsTo(CopilotTestContext.ExchangePath).Count);
     }
 
     [Fact]
     public async Task Discovers_chat_models_and_skips_embeddings()
     {
-        _server.On("GET", "/models", GoldenReply.JsonFile(200, "copilot/models.json"));
+        Server.On("GET", "/models", GoldenReply.JsonFile(200, "copilot/models.json"));
         var provider = new SharpClaw.Providers.Copilot.CopilotProvider(new SharpClaw.Providers.Copilot.CopilotProviderOptions
         {
             GitHubToken = CopilotTestContext.GitHubToken,
-            GitHubApiUrl = _server.BaseUri,
+            GitHubApiUrl = Server.BaseUri,
             IncludeDefaultModels = false,
-            TimeProvider = _ctx.Clock,
+            TimeProvider = Ctx.Clock,
         });
 
         var models = await provider.ListModelsAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(["gpt-4.1", "claude-sonnet-4.6"], models.Select(m => m.Ref.Model));
-        Assert.Equal(200_000, models[1].ContextWindow);
-        Assert.Equal("vscode-chat", _server.LastRequest.Header("Copilot-Integration-Id"));
+        Assert.Equal(["gpt-4.1", "gpt-5-mini", "claude-sonnet-4.6"], models.Select(m => m.Ref.Model));
+        Assert.Equal(200_000, models[2].ContextWindow);
+        Assert.Equal([false, true, false], models.Select(m => m.Reasoning));
+        Assert.Equal("vscode-chat", Server.LastRequest.Header("Copilot-Integration-Id"));
+    }
+
+    [Fact]
+    public async Task A_failed_discovery_is_not_retried_for_five_minutes()
+    {
+        Server.On("GET", "/models", GoldenReply.Json(403, """{"message":"Copilot is not enabled for this account"}"""));
+        var provider = new SharpClaw.Providers.Copilot.CopilotProvider(new SharpClaw.Providers.Copilot.CopilotProviderOptions
+        {
+            GitHubToken = CopilotTestContext.GitHubToken,
+            GitHubApiUrl = Server.BaseUri,
+            TimeProvider = Ctx.Clock,
+        });
+
+        var first = await provider.ListModelsAsync(TestContext.Current.CancellationToken);
+        await provider.ListModelsAsync(TestContext.Current.CancellationToken);
+        Assert.Single(Server.RequestsTo("/models"));
+        Assert.NotNull(provider.DiscoveryError);
+        Assert.Contains(first, m => m.Ref.Model == "gpt-4.1" && m.Source == "default");
+
+        Ctx.Clock.Advance(TimeSpan.FromMinutes(5));
+        await provider.ListModelsAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, Server.RequestsTo("/models").Count);
     }
 
     [Fact]

@@ -110,9 +110,7 @@ public sealed class ProviderHealth
             var state = States.GetValueOrDefault(id);
             if (state is null || state.IsClean)
             {
-                // Nothing to clear: keep the hot path free of writes.
-                States[id] = (state ?? AuthProfileState.Clean) with { LastUsed = now };
-                return;
+                return; // nothing to clear: the per-turn path stays free of allocations and writes
             }
 
             Update(id, AuthProfileState.Clean with { LastUsed = now });
