@@ -21,6 +21,7 @@ internal static class AgentComposition
         tools.Register(new SessionStatusTool(sessions));
         BuiltInTools.RegisterFileTools(tools, () => config.Root);
         var execApprovals = ExecApprovalComposition.Build(services, tools, () => config.Root);
+        var sessionTools = SessionToolComposition.Register(services, tools, sessions, () => config.Root);
         var compactor = new Compactor(sessions, models, time);
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
         {
@@ -29,6 +30,7 @@ internal static class AgentComposition
             ContextWindowOf = modelRef => models is ProviderModelInvoker invoker ? invoker.ContextWindowOf(modelRef) : Compactor.DefaultContextWindow,
         };
         var runtime = new AgentRuntime(catalog, runner, new GatewayAgentEventSink(services.Connections), time);
+        sessionTools.Attach(runtime);
         return new AgentServices
         {
             Runtime = runtime,
