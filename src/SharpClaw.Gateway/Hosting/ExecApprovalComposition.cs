@@ -16,7 +16,7 @@ internal static class ExecApprovalComposition
             (name, payload) => services.Connections.Broadcast(name, payload),
             () => services.Connections.Authenticated.Any(c => c.Identity?.Role == "operator" && c.HasScope(OperatorScopes.Approvals)));
         var store = new ExecApprovalsFile(services.Paths.StateDir, services.Time);
-        tools.Register(new ExecTool(config, store, manager, services.Time));
+        tools.Register(new ExecTool(new ExecAuthorizer(config, store, manager), services.Time));
         return manager;
     }
 }

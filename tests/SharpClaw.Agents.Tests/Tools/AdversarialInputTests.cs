@@ -96,7 +96,7 @@ public sealed class AdversarialInputTests : ToolTestBase
             "write" => new WriteTool(() => null),
             "edit" => new EditTool(() => null),
             "apply_patch" => new ApplyPatchTool(() => null),
-            _ => new ExecTool(() => (JsonObject)JsonNode.Parse("""{"tools":{"exec":{"ask":"off"}}}""")!, approvals, broker, TimeProvider.System),
+            _ => new ExecTool(new ExecAuthorizer(() => (JsonObject)JsonNode.Parse("""{"tools":{"exec":{"ask":"off"}}}""")!, approvals, broker), TimeProvider.System),
         };
         var result = await CallAsync(tool, argsJson.Replace("OUT", Outside, StringComparison.Ordinal));
         Assert.True(result.IsError, $"{toolName} {argsJson} was not refused: {result.Text}");
