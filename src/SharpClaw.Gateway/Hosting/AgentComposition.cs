@@ -20,7 +20,7 @@ internal static class AgentComposition
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
         BuiltInTools.RegisterFileTools(tools, () => config.Root);
-        var execApprovals = ExecApprovalComposition.Build(services, tools, () => config.Root);
+        var (execApprovals, processes) = ExecApprovalComposition.Build(services, tools, () => config.Root);
         var sessionTools = SessionToolComposition.Register(services, tools, sessions, () => config.Root);
         var compactor = new Compactor(sessions, models, time);
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
@@ -40,6 +40,7 @@ internal static class AgentComposition
             SystemEvents = new SystemEventQueue(),
             ExecApprovals = execApprovals,
             Tools = tools,
+            Processes = processes,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
         };
     }
