@@ -10,8 +10,8 @@ namespace SharpClaw.Gateway.Tests.Tools;
 /// </summary>
 public sealed class ExecApprovalEndToEndTests
 {
-    private static Task<TestGateway> StartAsync(ScriptedModelInvoker model)
-        => TestGateway.StartAsync(configure: o => new GatewayHostOptions { Paths = o.Paths, Port = 0, Token = TestGateway.Token, Console = o.Console, Environment = o.Environment, ModelInvoker = model });
+    private static Task<TestGateway> StartAsync(ScriptedModelInvoker model, TimeProvider? time = null)
+        => TestGateway.StartAsync(configure: o => new GatewayHostOptions { Paths = o.Paths, Port = 0, Token = TestGateway.Token, Console = o.Console, Environment = o.Environment, ModelInvoker = model, TimeProvider = time ?? TimeProvider.System });
 
     private static async Task<WsTestClient> ConnectAsync(TestGateway gw, params string[] scopes)
     {
@@ -91,6 +91,29 @@ public sealed class ExecApprovalEndToEndTests
         Assert.Contains("operator denied", (string)tools[1]["content"]![0]!["text"]!, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(gw.StateDir, "workspace", "ran.txt")));
         Assert.True(File.Exists(Path.Combine(gw.StateDir, "workspace", "note.txt")));
+    }
+
+    [Fact]
+    public async Task UnansweredApprovalTimesOutAndNothingRuns()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var model = EditThenExec("touch ran.txt");
+        await using var gw = await StartAsync(model, time);
+        await using var runner = await ConnectAsync(gw, "operator.read", "operator.write");
+        await using var approver = await ConnectAsync(gw, "operator.approvals");
+        var wait = runner.CallAsync("agent.wait", new JsonObject { ["message"] = "go", ["idempotencyKey"] = "e2e-timeout", ["timeoutMs"] = 7_200_000 });
+        var requested = await approver.EventAsync("exec.approval.requested", TimeSpan.FromSeconds(30));
+        Assert.Equal(30 * 60_000, (long)requested.Payload!["expiresAtMs"]! - (long)requested.Payload!["createdAtMs"]!);
+        time.Advance(TimeSpan.FromMinutes(31));
+        var resolved = await approver.EventAsync("exec.approval.resolved", TimeSpan.FromSeconds(30));
+        Assert.Equal("deny", (string)resolved.Payload!["decision"]!);
+        Assert.Equal("timeout", (string)resolved.Payload!["resolvedBy"]!);
+        await wait;
+        var tools = await ToolResultsAsync(runner);
+        Assert.Contains("approval timed out", (string)tools[1]["content"]![0]!["text"]!, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(gw.StateDir, "workspace", "ran.txt")));
+        var late = await approver.CallAsync("exec.approval.resolve", new JsonObject { ["id"] = (string)requested.Payload!["id"]!, ["decision"] = "allow-once" });
+        Assert.False(late.Ok);
     }
 
     [Fact]
