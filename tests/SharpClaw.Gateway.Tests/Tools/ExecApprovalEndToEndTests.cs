@@ -166,4 +166,35 @@ public sealed class ExecApprovalEndToEndTests
         var forbidden = await reader.CallAsync("exec.approval.list");
         Assert.False(forbidden.Ok);
     }
+
+    [Fact]
+    public async Task ExternalRequestIsAcceptedThenDecidedAndCanBeAwaitedOrFetched()
+    {
+        await using var gw = await StartAsync(new ScriptedModelInvoker());
+        await using var requester = await ConnectAsync(gw, "operator.approvals");
+        await using var approver = await ConnectAsync(gw, "operator.approvals");
+        await using var waiter = await ConnectAsync(gw, "operator.approvals");
+        var request = new JsonObject { ["id"] = "ext-1", ["command"] = "ls\u200B -la", ["cwd"] = "/tmp", ["host"] = "gateway", ["agentId"] = "main", ["timeoutMs"] = 600000, ["twoPhase"] = true };
+        Interop.ProtocolSchema.AssertMatches("ExecApprovalRequestParams", request);
+        await requester.SendJsonAsync(new JsonObject { ["type"] = "req", ["id"] = "r1", ["method"] = "exec.approval.request", ["params"] = request });
+        var accepted = await requester.ResponseAsync("r1");
+        Assert.Equal("accepted", (string)accepted.Payload!["status"]!);
+        var requested = await approver.EventAsync("exec.approval.requested");
+        Assert.Equal(@"ls\u{200B} -la", (string)requested.Payload!["request"]!["command"]!);
+        Assert.Contains("invisible", (string)requested.Payload!["request"]!["warningText"]!, StringComparison.Ordinal);
+        var duplicate = await approver.CallAsync("exec.approval.request", new JsonObject { ["id"] = "ext-1", ["command"] = "id" });
+        Assert.Contains("already pending", duplicate.ErrorMessage, StringComparison.Ordinal);
+
+        await waiter.SendJsonAsync(new JsonObject { ["type"] = "req", ["id"] = "w1", ["method"] = "exec.approval.waitDecision", ["params"] = new JsonObject { ["id"] = "ext-1" } });
+        var resolve = new JsonObject { ["id"] = "ext-1", ["decision"] = "allow-once" };
+        Interop.ProtocolSchema.AssertMatches("ExecApprovalResolveParams", resolve);
+        Assert.True((await approver.CallAsync("exec.approval.resolve", resolve)).Ok);
+        var final = await requester.ResponseAsync("r1");
+        Assert.Equal("allow-once", (string)final.Payload!["decision"]!);
+        var waited = await waiter.ResponseAsync("w1");
+        Assert.Equal("allow-once", (string)waited.Payload!["decision"]!);
+        var got = await approver.CallAsync("exec.approval.get", new JsonObject { ["id"] = "ext-1" });
+        Assert.Equal("allow-once", (string)got.Payload!["decision"]!);
+        Assert.DoesNotContain((await approver.CallAsync("exec.approval.list")).Payload!["approvals"]!.AsArray(), a => (string?)a!["id"] == "ext-1");
+    }
 }
