@@ -32,6 +32,7 @@ public sealed class AdversarialInputTests : ToolTestBase
         { "read", """{"path":"chain-link"}""", "Symlink escapes workspace root" },
         { "read", """{"path":"fifo"}""", "Not a regular file" },
         { "read", """{"path":"hardlink.txt"}""", "Hardlinked path" },
+        { "read", """{"path":"fifo-link"}""", "Not a regular file" },
         { "read", """{"path":"dev-link"}""", "Symlink escapes workspace root" },
         { "write", """{"path":"../outside/new.txt","content":"x"}""", "escapes workspace root" },
         { "write", """{"path":"link-out/new.txt","content":"x"}""", "Symlink escapes workspace root" },
@@ -130,6 +131,7 @@ public sealed class AdversarialInputTests : ToolTestBase
         File.CreateSymbolicLink(Path.Combine(Workspace, "chain-link"), Path.Combine(Workspace, "inner"));
         File.CreateSymbolicLink(Path.Combine(Workspace, "dev-link"), "/dev/zero");
         Run("mkfifo", Path.Combine(Workspace, "fifo"));
+        File.CreateSymbolicLink(Path.Combine(Workspace, "fifo-link"), Path.Combine(Workspace, "fifo"));
         Run("ln", Path.Combine(Outside, "secret.txt"), Path.Combine(Workspace, "hardlink.txt"));
     }
 
