@@ -4,6 +4,17 @@ using SharpClaw.Bench;
 // Usage: SharpClaw.Bench <sharpclaw exe or dll> [--quick]
 // Whole-process figures for the gateway (start-up, memory, RPC throughput/latency, CLI wall time, agent-turn
 // overhead against a zero-latency fake provider) plus micro benchmarks of the hot paths. Prints Markdown.
+if (args.Contains("--tools"))
+{
+    // Only the tool figures (no gateway process needed): SharpClaw.Bench --tools
+    foreach (var (name, ns) in ToolBench.Run())
+    {
+        Console.WriteLine($"| {name} | {(ns >= 1000 ? $"{ns / 1000.0:0.00} µs" : $"{ns:0} ns")} |");
+    }
+
+    return;
+}
+
 var exe = args.Length > 0 ? Path.GetFullPath(args[0]) : throw new ArgumentException("pass the path of the sharpclaw executable (or sharpclaw.dll)");
 var quick = args.Contains("--quick");
 var agentOnly = args.Contains("--agent-only"); // only the agent-turn section (for iterating on the turn path)
@@ -79,7 +90,7 @@ await using (var fake = await FakeProvider.StartAsync())
 }
 
 // 7. Micro benchmarks (median of iterations, after warm-up).
-foreach (var (name, ns) in agentOnly ? [] : Micro.Run())
+foreach (var (name, ns) in agentOnly ? [] : Micro.Run().Concat(ToolBench.Run()))
 {
     Row(name, ns >= 1000 ? $"{ns / 1000.0:0.00} µs" : $"{ns:0} ns");
 }

@@ -27,6 +27,9 @@ public sealed class AgentServices
     /// <summary>The registered agent tools (tools.catalog, HTTP <c>/tools/invoke</c>).</summary>
     public required SharpClaw.Agents.Tools.ToolRegistry Tools { get; init; }
 
+    /// <summary>Background processes started by the process tool (killed on session end and gateway stop).</summary>
+    public required SharpClaw.Agents.Tools.Exec.BackgroundProcesses Processes { get; init; }
+
     /// <summary>Pending exec approvals (exec tool ↔ exec.approval.* methods).</summary>
     public required SharpClaw.Agents.Tools.Exec.ExecApprovalManager ExecApprovals { get; init; }
 

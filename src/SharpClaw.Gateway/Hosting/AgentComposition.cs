@@ -20,7 +20,8 @@ internal static class AgentComposition
         var tools = new ToolRegistry();
         tools.Register(new SessionStatusTool(sessions));
         BuiltInTools.RegisterFileTools(tools, () => config.Root);
-        var execApprovals = ExecApprovalComposition.Build(services, tools, () => config.Root);
+        var (execApprovals, processes) = ExecApprovalComposition.Build(services, tools, () => config.Root);
+        var sessionTools = SessionToolComposition.Register(services, tools, sessions, () => config.Root);
         var compactor = new Compactor(sessions, models, time);
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
         {
@@ -30,6 +31,7 @@ internal static class AgentComposition
         };
         var runEvents = new RunEventTap(new GatewayAgentEventSink(services.Connections));
         var runtime = new AgentRuntime(catalog, runner, runEvents, time);
+        sessionTools.Attach(runtime);
         return new AgentServices
         {
             Runtime = runtime,
@@ -40,6 +42,7 @@ internal static class AgentComposition
             ExecApprovals = execApprovals,
             RunEvents = runEvents,
             Tools = tools,
+            Processes = processes,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
             ProviderStatus = models is ProviderModelInvoker withHealth ? withHealth.Health.ToStatusJson : null,
         };

@@ -6,17 +6,20 @@ using SharpClaw.Protocol.Auth;
 
 namespace SharpClaw.Gateway.Hosting;
 
-/// <summary>Wires the exec tool to the gateway: approvals broadcast to operator.approvals clients, allow-always in the state dir.</summary>
+/// <summary>Wires exec and process to the gateway: approvals broadcast to operator.approvals clients, allow-always in the state dir.</summary>
 internal static class ExecApprovalComposition
 {
-    public static ExecApprovalManager Build(GatewayServices services, ToolRegistry tools, Func<JsonObject?> config)
+    public static (ExecApprovalManager Approvals, BackgroundProcesses Processes) Build(GatewayServices services, ToolRegistry tools, Func<JsonObject?> config)
     {
         var manager = new ExecApprovalManager(
             services.Time,
             (name, payload) => services.Connections.Broadcast(name, payload),
             () => services.Connections.Authenticated.Any(c => c.Identity?.Role == "operator" && c.HasScope(OperatorScopes.Approvals)));
         var store = new ExecApprovalsFile(services.Paths.StateDir, services.Time);
-        tools.Register(new ExecTool(config, store, manager, services.Time));
-        return manager;
+        var authorizer = new ExecAuthorizer(config, store, manager);
+        var processes = new BackgroundProcesses(services.Time);
+        tools.Register(new ExecTool(authorizer, services.Time));
+        tools.Register(new ProcessTool(authorizer, processes));
+        return (manager, processes);
     }
 }

@@ -35,7 +35,7 @@ public sealed class LocalAgentHost : IAsyncDisposable, IAgentEventSink
         BuiltInTools.RegisterFileTools(tools, () => config.Current.Resolved);
         var noApprovers = new SharpClaw.Agents.Tools.Exec.ExecApprovalManager(time, (_, _) => { }, () => false);
 #pragma warning disable CA2000 // lives as long as the process-local host
-        tools.Register(new SharpClaw.Agents.Tools.Exec.ExecTool(() => config.Current.Resolved, new SharpClaw.Agents.Tools.Exec.ExecApprovalsFile(paths.StateDir, time), noApprovers, time));
+        tools.Register(new SharpClaw.Agents.Tools.Exec.ExecTool(new SharpClaw.Agents.Tools.Exec.ExecAuthorizer(() => config.Current.Resolved, new SharpClaw.Agents.Tools.Exec.ExecApprovalsFile(paths.StateDir, time), noApprovers), time));
 #pragma warning restore CA2000
         var compactor = new Compactor(sessions, models, time);
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time) { PolicyConfig = () => config.Current.Resolved };

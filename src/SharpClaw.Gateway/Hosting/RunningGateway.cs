@@ -68,6 +68,7 @@ public sealed class RunningGateway : IAsyncDisposable
         }
 
         await _app.DisposeAsync();
+        Services.Agents?.Processes.Dispose();
         Services.FileLog.Dispose();
         _config.Dispose();
         _lock.Dispose();

@@ -174,6 +174,7 @@ public sealed class SessionMethods(GatewayServices s, AgentServices a)
             await run.Completion.WaitAsync(TimeSpan.FromSeconds(15), s.Time, ctx.CancellationToken);
         }
 
+        a.Processes.EndSession(key);
         var session = await a.Sessions.GetOrCreateAsync(key, SessionKey.AgentOf(key), agent.Workspace, ctx.CancellationToken);
         await a.Sessions.AppendAsync(session.SessionId, TranscriptEvents.Reset(reason, s.Time.GetUtcNow()), ctx.CancellationToken);
         var now = s.Info.NowMs;
@@ -204,6 +205,7 @@ public sealed class SessionMethods(GatewayServices s, AgentServices a)
             run.Abort();
         }
 
+        a.Processes.EndSession(key);
         var deleted = await a.Sessions.DeleteAsync(key, ParamReader.OptionalBool(ctx, p, "deleteTranscript") ?? true, ctx.CancellationToken);
         return new JsonObject { ["ok"] = true, ["key"] = key, ["deleted"] = deleted };
     }

@@ -32,6 +32,7 @@ public sealed class AdversarialInputTests : ToolTestBase
         { "read", """{"path":"chain-link"}""", "Symlink escapes workspace root" },
         { "read", """{"path":"fifo"}""", "Not a regular file" },
         { "read", """{"path":"hardlink.txt"}""", "Hardlinked path" },
+        { "read", """{"path":"fifo-link"}""", "Not a regular file" },
         { "read", """{"path":"dev-link"}""", "Symlink escapes workspace root" },
         { "write", """{"path":"../outside/new.txt","content":"x"}""", "escapes workspace root" },
         { "write", """{"path":"link-out/new.txt","content":"x"}""", "Symlink escapes workspace root" },
@@ -96,7 +97,7 @@ public sealed class AdversarialInputTests : ToolTestBase
             "write" => new WriteTool(() => null),
             "edit" => new EditTool(() => null),
             "apply_patch" => new ApplyPatchTool(() => null),
-            _ => new ExecTool(() => (JsonObject)JsonNode.Parse("""{"tools":{"exec":{"ask":"off"}}}""")!, approvals, broker, TimeProvider.System),
+            _ => new ExecTool(new ExecAuthorizer(() => (JsonObject)JsonNode.Parse("""{"tools":{"exec":{"ask":"off"}}}""")!, approvals, broker), TimeProvider.System),
         };
         var result = await CallAsync(tool, argsJson.Replace("OUT", Outside, StringComparison.Ordinal));
         Assert.True(result.IsError, $"{toolName} {argsJson} was not refused: {result.Text}");
@@ -130,6 +131,7 @@ public sealed class AdversarialInputTests : ToolTestBase
         File.CreateSymbolicLink(Path.Combine(Workspace, "chain-link"), Path.Combine(Workspace, "inner"));
         File.CreateSymbolicLink(Path.Combine(Workspace, "dev-link"), "/dev/zero");
         Run("mkfifo", Path.Combine(Workspace, "fifo"));
+        File.CreateSymbolicLink(Path.Combine(Workspace, "fifo-link"), Path.Combine(Workspace, "fifo"));
         Run("ln", Path.Combine(Outside, "secret.txt"), Path.Combine(Workspace, "hardlink.txt"));
     }
 

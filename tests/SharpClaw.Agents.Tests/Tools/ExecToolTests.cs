@@ -7,7 +7,7 @@ namespace SharpClaw.Agents.Tests.Tools;
 public sealed class ExecToolTests : ToolTestBase
 {
     private ExecTool Tool(string configJson, IExecApprovalBroker broker, ExecApprovalsFile approvals)
-        => new(() => (JsonObject)JsonNode.Parse(configJson)!, approvals, broker, TimeProvider.System);
+        => new(new ExecAuthorizer(() => (JsonObject)JsonNode.Parse(configJson)!, approvals, broker), TimeProvider.System);
 
     private static JsonNode Output(SharpClaw.Agents.Tools.ToolResult r) => JsonNode.Parse(r.Text)!;
 

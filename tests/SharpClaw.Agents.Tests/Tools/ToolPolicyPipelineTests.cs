@@ -160,4 +160,12 @@ public sealed class ToolPolicyPipelineTests
         Assert.Equal(["read"], d.Allowed);
         Assert.NotNull(d.ReasonFor("my_plugin_tool"));
     }
+
+    [Fact]
+    public void CheckGivesOneToolsReason()
+    {
+        Assert.Null(ToolPolicyPipeline.Check(new ToolPolicyRequest(), "sessions_list"));
+        Assert.Contains("HTTP", ToolPolicyPipeline.Check(new ToolPolicyRequest { HttpInvoke = true }, "exec"), StringComparison.Ordinal);
+        Assert.Contains("gateway.tools", ToolPolicyPipeline.Check(new ToolPolicyRequest { HttpInvoke = true }, "sessions_spawn"), StringComparison.Ordinal);
+    }
 }

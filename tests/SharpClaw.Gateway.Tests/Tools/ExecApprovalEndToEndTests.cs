@@ -10,8 +10,8 @@ namespace SharpClaw.Gateway.Tests.Tools;
 /// </summary>
 public sealed class ExecApprovalEndToEndTests
 {
-    private static Task<TestGateway> StartAsync(ScriptedModelInvoker model)
-        => TestGateway.StartAsync(configure: o => new GatewayHostOptions { Paths = o.Paths, Port = 0, Token = TestGateway.Token, Console = o.Console, Environment = o.Environment, ModelInvoker = model });
+    private static Task<TestGateway> StartAsync(ScriptedModelInvoker model, TimeProvider? time = null)
+        => TestGateway.StartAsync(configure: o => new GatewayHostOptions { Paths = o.Paths, Port = 0, Token = TestGateway.Token, Console = o.Console, Environment = o.Environment, ModelInvoker = model, TimeProvider = time ?? TimeProvider.System });
 
     private static async Task<WsTestClient> ConnectAsync(TestGateway gw, params string[] scopes)
     {
@@ -94,6 +94,29 @@ public sealed class ExecApprovalEndToEndTests
     }
 
     [Fact]
+    public async Task UnansweredApprovalTimesOutAndNothingRuns()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var model = EditThenExec("touch ran.txt");
+        await using var gw = await StartAsync(model, time);
+        await using var runner = await ConnectAsync(gw, "operator.read", "operator.write");
+        await using var approver = await ConnectAsync(gw, "operator.approvals");
+        var wait = runner.CallAsync("agent.wait", new JsonObject { ["message"] = "go", ["idempotencyKey"] = "e2e-timeout", ["timeoutMs"] = 7_200_000 });
+        var requested = await approver.EventAsync("exec.approval.requested", TimeSpan.FromSeconds(30));
+        Assert.Equal(30 * 60_000, (long)requested.Payload!["expiresAtMs"]! - (long)requested.Payload!["createdAtMs"]!);
+        time.Advance(TimeSpan.FromMinutes(31));
+        var resolved = await approver.EventAsync("exec.approval.resolved", TimeSpan.FromSeconds(30));
+        Assert.Equal("deny", (string)resolved.Payload!["decision"]!);
+        Assert.Equal("timeout", (string)resolved.Payload!["resolvedBy"]!);
+        await wait;
+        var tools = await ToolResultsAsync(runner);
+        Assert.Contains("approval timed out", (string)tools[1]["content"]![0]!["text"]!, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(gw.StateDir, "workspace", "ran.txt")));
+        var late = await approver.CallAsync("exec.approval.resolve", new JsonObject { ["id"] = (string)requested.Payload!["id"]!, ["decision"] = "allow-once" });
+        Assert.False(late.Ok);
+    }
+
+    [Fact]
     public async Task AllowAlwaysPersistsTheExecutableInTheExecApprovalsStore()
     {
         var model = EditThenExec("cat note.txt");
@@ -142,5 +165,36 @@ public sealed class ExecApprovalEndToEndTests
         await using var reader = await ConnectAsync(gw, "operator.read");
         var forbidden = await reader.CallAsync("exec.approval.list");
         Assert.False(forbidden.Ok);
+    }
+
+    [Fact]
+    public async Task ExternalRequestIsAcceptedThenDecidedAndCanBeAwaitedOrFetched()
+    {
+        await using var gw = await StartAsync(new ScriptedModelInvoker());
+        await using var requester = await ConnectAsync(gw, "operator.approvals");
+        await using var approver = await ConnectAsync(gw, "operator.approvals");
+        await using var waiter = await ConnectAsync(gw, "operator.approvals");
+        var request = new JsonObject { ["id"] = "ext-1", ["command"] = "ls\u200B -la", ["cwd"] = "/tmp", ["host"] = "gateway", ["agentId"] = "main", ["timeoutMs"] = 600000, ["twoPhase"] = true };
+        Interop.ProtocolSchema.AssertMatches("ExecApprovalRequestParams", request);
+        await requester.SendJsonAsync(new JsonObject { ["type"] = "req", ["id"] = "r1", ["method"] = "exec.approval.request", ["params"] = request });
+        var accepted = await requester.ResponseAsync("r1");
+        Assert.Equal("accepted", (string)accepted.Payload!["status"]!);
+        var requested = await approver.EventAsync("exec.approval.requested");
+        Assert.Equal(@"ls\u{200B} -la", (string)requested.Payload!["request"]!["command"]!);
+        Assert.Contains("invisible", (string)requested.Payload!["request"]!["warningText"]!, StringComparison.Ordinal);
+        var duplicate = await approver.CallAsync("exec.approval.request", new JsonObject { ["id"] = "ext-1", ["command"] = "id" });
+        Assert.Contains("already pending", duplicate.ErrorMessage, StringComparison.Ordinal);
+
+        await waiter.SendJsonAsync(new JsonObject { ["type"] = "req", ["id"] = "w1", ["method"] = "exec.approval.waitDecision", ["params"] = new JsonObject { ["id"] = "ext-1" } });
+        var resolve = new JsonObject { ["id"] = "ext-1", ["decision"] = "allow-once" };
+        Interop.ProtocolSchema.AssertMatches("ExecApprovalResolveParams", resolve);
+        Assert.True((await approver.CallAsync("exec.approval.resolve", resolve)).Ok);
+        var final = await requester.ResponseAsync("r1");
+        Assert.Equal("allow-once", (string)final.Payload!["decision"]!);
+        var waited = await waiter.ResponseAsync("w1");
+        Assert.Equal("allow-once", (string)waited.Payload!["decision"]!);
+        var got = await approver.CallAsync("exec.approval.get", new JsonObject { ["id"] = "ext-1" });
+        Assert.Equal("allow-once", (string)got.Payload!["decision"]!);
+        Assert.DoesNotContain((await approver.CallAsync("exec.approval.list")).Payload!["approvals"]!.AsArray(), a => (string?)a!["id"] == "ext-1");
     }
 }

@@ -8,7 +8,8 @@ namespace SharpClaw.Agents.Tools.Exec;
 /// </summary>
 public static class ProcessRunner
 {
-    public const int MaxStreamChars = 100_000;
+    /// <summary>Per stream; both together stay under the 64,000-char tool result cap so the JSON result stays whole.</summary>
+    public const int MaxStreamChars = 30_000;
 
     public static ProcessStartInfo StartInfo(IReadOnlyList<string>? argv, string? shellCommand, string cwd, IReadOnlyDictionary<string, string> env)
     {

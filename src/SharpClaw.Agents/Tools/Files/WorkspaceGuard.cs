@@ -101,8 +101,10 @@ public sealed class WorkspaceGuard(string workspace, bool confined)
             return;
         }
 
-        var stat = UnixFileStat.Lstat(full);
-        if (stat is { IsRegular: false, IsDirectory: false } && new FileInfo(full).LinkTarget is null)
+        // Judge what the path finally points at (a symlink to a FIFO inside the workspace would otherwise hang a read).
+        var target = new FileInfo(full).LinkTarget is null ? full : new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        var stat = UnixFileStat.Lstat(target);
+        if (stat is { IsRegular: false, IsDirectory: false })
         {
             throw new PathRefusedException($"Not a regular file: {input} (devices, FIFOs and sockets are not allowed)");
         }
@@ -112,11 +114,14 @@ public sealed class WorkspaceGuard(string workspace, bool confined)
             throw new PathRefusedException($"Hardlinked path is not allowed under workspace root: {input}");
         }
 
-        if (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal) || full.StartsWith("/sys/", StringComparison.Ordinal))
+        if (IsKernelPath(full) || IsKernelPath(target))
         {
             throw new PathRefusedException($"Not a regular file: {input} (device and kernel files are not allowed)");
         }
     }
+
+    private static bool IsKernelPath(string path)
+        => path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal) || path.StartsWith("/sys/", StringComparison.Ordinal);
 
     /// <summary>Real path of the deepest existing ancestor, with the missing tail appended.</summary>
     internal static string Canonical(string path)

@@ -54,6 +54,10 @@ public static class ToolPolicyPipeline
         return new ToolPolicyDecision(allowed, denied);
     }
 
+    /// <summary>One tool: null when allowed, else why not (e.g. for HTTP <c>/tools/invoke</c>: 404 with this reason).</summary>
+    public static string? Check(ToolPolicyRequest request, string tool)
+        => Evaluate(request, [tool]).ReasonFor(tool);
+
     /// <summary>The ordered policy steps that apply to this request (for diagnostics and tests).</summary>
     public static IReadOnlyList<ToolPolicyStep> Steps(ToolPolicyRequest request)
     {

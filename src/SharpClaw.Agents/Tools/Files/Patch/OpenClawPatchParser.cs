@@ -109,21 +109,7 @@ public static class OpenClawPatchParser
                     break;
                 }
 
-                switch (l.Length == 0 ? ' ' : l[0])
-                {
-                    case ' ':
-                        oldLines.Add(l.Length == 0 ? l : l[1..]);
-                        newLines.Add(l.Length == 0 ? l : l[1..]);
-                        break;
-                    case '-':
-                        oldLines.Add(l[1..]);
-                        break;
-                    case '+':
-                        newLines.Add(l[1..]);
-                        break;
-                    default:
-                        throw new ToolRefusedException($"Invalid patch line {i + 1}: update lines must start with ' ', '-' or '+' (got '{l}')");
-                }
+                HunkLine.Add(l, i + 1, oldLines, newLines);
             }
 
             hunks.Add(new PatchHunk(oldLines, newLines, context, EndOfFile: eof));

@@ -85,21 +85,7 @@ public static partial class UnifiedDiffParser
                         break;
                     }
 
-                    switch (l.Length == 0 ? ' ' : l[0])
-                    {
-                        case ' ':
-                            oldLines.Add(l.Length == 0 ? l : l[1..]);
-                            newLines.Add(l.Length == 0 ? l : l[1..]);
-                            break;
-                        case '-':
-                            oldLines.Add(l[1..]);
-                            break;
-                        case '+':
-                            newLines.Add(l[1..]);
-                            break;
-                        default:
-                            throw new ToolRefusedException($"Invalid diff line {i + 1}: hunk lines must start with ' ', '-', '+' or '\\' (got '{l}')");
-                    }
+                    HunkLine.Add(l, i + 1, oldLines, newLines);
                 }
 
                 hunks.Add(new PatchHunk(oldLines, newLines, LineHint: int.Parse(header.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
