@@ -63,7 +63,7 @@ public static class HelloBuilder
             {
                 ["maxPayload"] = ProtocolConstants.MaxPayloadBytes,
                 ["maxBufferedBytes"] = ProtocolConstants.MaxBufferedBytes,
-                ["tickIntervalMs"] = ProtocolConstants.TickIntervalMs,
+                ["tickIntervalMs"] = s.TickIntervalMs,
             },
         };
     }

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
 using SharpClaw.Gateway.Runtime;
-using SharpClaw.Protocol;
 using SharpClaw.Protocol.Events;
 
 namespace SharpClaw.Gateway.Hosting;
 
-/// <summary>The gateway's periodic work: <c>tick</c> every 30 s and a <c>health</c> refresh every 60 s.</summary>
+/// <summary>The gateway's periodic work: <c>tick</c> every 30 s (policy.tickIntervalMs) and a <c>health</c> refresh every 60 s.</summary>
 public sealed partial class BackgroundLoops(GatewayServices services, GatewayConfiguration config) : IAsyncDisposable
 {
     private readonly Microsoft.Extensions.Logging.ILogger _logger = services.LoggerFactory.CreateLogger("gateway/config");
@@ -63,7 +62,7 @@ public sealed partial class BackgroundLoops(GatewayServices services, GatewayCon
 
     private async Task TickLoopAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(ProtocolConstants.TickIntervalMs), services.Time);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(services.TickIntervalMs), services.Time);
         try
         {
             while (await timer.WaitForNextTickAsync(ct))

@@ -133,6 +133,7 @@ public static class GatewayHost
             Dispatcher = new RpcDispatcher(methods, new IdempotencyCache(time), new ControlPlaneRateLimiter(time), loggerFactory.CreateLogger("gateway/rpc")),
             LoggerFactory = loggerFactory,
             FileLog = fileLog,
+            TickIntervalMs = (int?)options.TickInterval?.TotalMilliseconds ?? Protocol.ProtocolConstants.TickIntervalMs,
         };
         var agentServices = AgentComposition.Build(options, services, config);
         services.Agents = agentServices;

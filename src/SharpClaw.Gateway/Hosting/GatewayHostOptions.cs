@@ -30,6 +30,9 @@ public sealed class GatewayHostOptions
     /// <summary>Overrides the 15 s handshake timeout (tests).</summary>
     public TimeSpan? HandshakeTimeout { get; init; }
 
+    /// <summary>Overrides the protocol's 30 s <c>tick</c> interval (tests only; hello-ok reports it).</summary>
+    internal TimeSpan? TickInterval { get; init; }
+
     /// <summary>Extra methods (later features and tests).</summary>
     public Action<Runtime.GatewayServices, Rpc.MethodRegistry>? ConfigureMethods { get; init; }
 

@@ -50,6 +50,9 @@ public sealed class GatewayServices
     /// <summary>The port Kestrel actually listens on (differs from the setting when it is 0).</summary>
     public int ListenPort { get; set; }
 
+    /// <summary>How often <c>tick</c> is broadcast (hello-ok <c>policy.tickIntervalMs</c>); the protocol value unless a test overrides it.</summary>
+    public int TickIntervalMs { get; init; } = Protocol.ProtocolConstants.TickIntervalMs;
+
     /// <summary>Set when shutdown starts: new connects get UNAVAILABLE/1013.</summary>
     public bool Draining { get; set; }
 

@@ -12,7 +12,7 @@ namespace SharpClaw.Gateway.Tests.ControlUi;
 public sealed class ControlUiBrowserTests
 {
     /// <summary>A local device-less CLI (keeps its scopes without pairing, even when local auto-approval is off).</summary>
-    private static async Task<WsTestClient> AdminAsync(TestGateway gw)
+    internal static async Task<WsTestClient> AdminAsync(TestGateway gw)
     {
         var client = await gw.OpenAsync();
         var hello = await client.ConnectAsync(new ConnectOptions { Token = TestGateway.Token, ClientId = "cli", ClientMode = "cli", Scopes = [.. Protocol.Auth.OperatorScopes.CliDefault], WithDevice = false });
@@ -62,7 +62,8 @@ public sealed class ControlUiBrowserTests
     [Fact]
     public async Task Chat_StreamsReply_AndShowsToolCard_ThenSessionReset()
     {
-        await using var provider = await ScriptedOpenAiProvider.StartAsync();
+        await using var provider = await FakeOpenAiServer.StartAsync();
+        provider.Enqueue(FakeOpenAiReply.Call("session_status"), FakeOpenAiReply.Text("The session status tool says all is well."));
         await using var gw = await TestGateway.StartAsync(UiGateway.Config(provider));
         await using var ui = await UiBrowser.LaunchAsync();
         await ui.ConnectAsync(gw.HttpUrl, TestGateway.Token);
@@ -77,8 +78,8 @@ public sealed class ControlUiBrowserTests
         Assert.False(string.IsNullOrWhiteSpace(await ui.Page.TextContentAsync(".tool-card .tool-result")));
 
         // A plain reply streams in: the text grows over several frames before the run ends.
-        provider.ChunkDelayMs = 150;
-        provider.Reply = "one two three four five six seven **eight**";
+        provider.DelayMs = 150;
+        provider.Words = FakeOpenAiReply.WordChunks("one two three four five six seven **eight**");
         await ui.Page.FillAsync("#chat-input", "Say something");
         await ui.Page.ClickAsync("#send-button");
         await ui.Page.WaitForSelectorAsync(".msg.assistant .md:has-text('one two')");
@@ -185,52 +186,9 @@ public sealed class ControlUiBrowserTests
     }
 
     [Fact]
-    public async Task ExecApproval_ResolvedFromUi_AgainstStubbedApprovalMethods()
-    {
-        // Exec approvals are built on another branch (issue 4); this drives the UI half against stand-in methods
-        // with the wire names of ws-protocol.md (event exec.approval.requested, method exec.approval.resolve).
-        var resolved = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
-        SharpClaw.Gateway.Runtime.GatewayServices? services = null;
-        await using var gw = await TestGateway.StartAsync(UiGateway.Config(), o => new SharpClaw.Gateway.Hosting.GatewayHostOptions
-        {
-            Paths = o.Paths, Port = o.Port, Token = o.Token, Console = o.Console, Environment = o.Environment,
-            ConfigureMethods = (s, methods) =>
-            {
-                services = s;
-                if (!methods.TryGet("exec.approval.resolve", out _))
-                {
-                    methods.Add("exec.approval.resolve", ctx =>
-                    {
-                        resolved.TrySetResult((JsonObject)JsonNode.Parse(ctx.Params?.GetRawText() ?? "{}")!);
-                        return ValueTask.FromResult(Protocol.Frames.JsonPayload.From(new JsonObject { ["ok"] = true }));
-                    });
-                }
-            },
-        });
-        await using var ui = await UiBrowser.LaunchAsync();
-        await ui.ConnectAsync(gw.HttpUrl, TestGateway.Token);
-        await ui.GoAsync("approvals");
-        services!.Connections.Broadcast("exec.approval.requested", Protocol.Frames.JsonPayload.From(new JsonObject
-        {
-            ["id"] = "appr-1",
-            ["request"] = new JsonObject { ["command"] = "rm -rf /tmp/build-cache", ["cwd"] = "/home/me/project", ["agentId"] = "main" },
-            ["createdAtMs"] = 1764000000000,
-            ["expiresAtMs"] = 1764000120000,
-        }));
-        var item = await ui.Page.WaitForSelectorAsync("[data-approval-id=appr-1]");
-        Assert.Contains("rm -rf /tmp/build-cache", await item!.TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
-        await ui.ScreenshotAsync("09-approvals");
-        await ui.Page.ClickAsync("[data-approval-id=appr-1] button[data-decision=allow-once]");
-        var decision = await resolved.Task.WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-        Assert.Equal("appr-1", (string)decision["id"]!);
-        Assert.Equal("allow-once", (string)decision["decision"]!);
-        await ui.Page.WaitForSelectorAsync("[data-approval-id=appr-1]", new() { State = WaitForSelectorState.Detached });
-    }
-
-    [Fact]
     public async Task EveryPage_Renders_OnDesktopAndPhone_InBothThemes()
     {
-        await using var provider = await ScriptedOpenAiProvider.StartAsync();
+        await using var provider = await FakeOpenAiServer.StartAsync();
         await using var gw = await TestGateway.StartAsync(UiGateway.Config(provider));
         await using (var admin = await AdminAsync(gw))
         {

@@ -10,8 +10,8 @@ public sealed class ControlUiSecurityTests
     [Fact]
     public async Task Csp_BlocksInjectedInlineScript_AndMarkdownCannotRunScript()
     {
-        await using var provider = await ScriptedOpenAiProvider.StartAsync();
-        provider.Reply = "Look <img src=x onerror=\"window.__xss=1\"> <script>window.__xss=2</script> [link](javascript:window.__xss=3) done";
+        await using var provider = await FakeOpenAiServer.StartAsync();
+        provider.Words = FakeOpenAiReply.WordChunks("Look <img src=x onerror=\"window.__xss=1\"> <script>window.__xss=2</script> [link](javascript:window.__xss=3) done");
         await using var gw = await TestGateway.StartAsync(UiGateway.Config(provider));
         await using var ui = await UiBrowser.LaunchAsync();
         await ui.ConnectAsync(gw.HttpUrl, TestGateway.Token);

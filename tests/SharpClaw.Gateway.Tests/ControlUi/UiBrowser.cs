@@ -61,11 +61,21 @@ public sealed class UiBrowser : IAsyncDisposable
         return ui;
     }
 
-    public async Task ScreenshotAsync(string name)
+    /// <summary>Saves a screenshot of <paramref name="page"/> (default: the first tab).</summary>
+    public async Task ScreenshotAsync(string name, IPage? page = null)
     {
         var path = Path.Combine(ScreenshotDir, name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
+        await (page ?? Page).ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
+    }
+
+    /// <summary>A second tab of the same browser profile (same device identity and remembered credentials).</summary>
+    public async Task<IPage> OpenTabAsync(Uri url)
+    {
+        var tab = await Context.NewPageAsync();
+        tab.Console += (_, m) => { lock (Console) { Console.Add(m.Type + ": " + m.Text); } };
+        await tab.GotoAsync(url.ToString());
+        return tab;
     }
 
     /// <summary>Fills the token on the Connect screen and waits for the connection state badge.</summary>

@@ -9,7 +9,7 @@ public static class UiGateway
 {
     public static string UiRoot => Path.Combine(RepoPaths.Root, "ui", "dist");
 
-    public static JsonObject Config(ScriptedOpenAiProvider? provider = null, bool autoApproveLocal = true, Action<JsonObject>? gateway = null)
+    public static JsonObject Config(FakeOpenAiServer? provider = null, bool autoApproveLocal = true, Action<JsonObject>? gateway = null)
     {
         if (!File.Exists(Path.Combine(UiRoot, "index.html")))
         {

@@ -138,20 +138,23 @@ export class GatewayClient {
         for (const h of this.handlers) h(frame.event, frame.payload);
       }
     };
-    ws.onclose = (ev) => {
-      clearInterval(this.watchdog);
-      for (const p of this.pending.values()) p.reject(new GatewayRequestError({ code: "UNAVAILABLE", message: "connection closed" }));
-      this.pending.clear();
-      if (this.stopped || this.ws !== ws) return;
-      if (terminal?.kind === "failed") {
-        this.setState(terminal);
-        return;
-      }
-      const delay = terminal?.kind === "pairing" ? 2500 : Math.min(15000, Math.round(800 * 1.7 ** Math.min(this.attempt, 8)));
-      if (terminal?.kind === "pairing") this.setState(terminal);
-      else this.setState({ kind: "retrying", inMs: delay, reason: ev.reason || `connection closed (${ev.code})` });
-      this.retryTimer = window.setTimeout(() => this.open(), delay);
-    };
+    ws.onclose = (ev) => this.closed(ws, ev.reason || `connection closed (${ev.code})`, terminal);
+  }
+
+  /** Fails what is in flight and schedules the next attempt (or shows why not). */
+  private closed(ws: WebSocket, reason: string, terminal?: ConnectionState): void {
+    clearInterval(this.watchdog);
+    for (const p of this.pending.values()) p.reject(new GatewayRequestError({ code: "UNAVAILABLE", message: "connection closed" }));
+    this.pending.clear();
+    if (this.stopped || this.ws !== ws) return;
+    if (terminal?.kind === "failed") {
+      this.setState(terminal);
+      return;
+    }
+    const delay = terminal?.kind === "pairing" ? 2500 : Math.min(15000, Math.round(800 * 1.7 ** Math.min(this.attempt, 8)));
+    if (terminal?.kind === "pairing") this.setState(terminal);
+    else this.setState({ kind: "retrying", inMs: delay, reason });
+    this.retryTimer = window.setTimeout(() => this.open(), delay);
   }
 
   private async connectParams(challenge: { nonce: string; ts: number }) {
@@ -188,7 +191,14 @@ export class GatewayClient {
     this.lastFrameAt = Date.now();
     clearInterval(this.watchdog);
     this.watchdog = window.setInterval(() => {
-      if (Date.now() - this.lastFrameAt > tick * 2) this.ws?.close(4000, "tick timeout");
+      const ws = this.ws;
+      const silentMs = Date.now() - this.lastFrameAt;
+      if (!ws || silentMs <= tick * 2) return;
+      // A half-open socket may never finish its close handshake: abandon it and reconnect now.
+      ws.onclose = null;
+      ws.onmessage = null;
+      ws.close(4000, "tick timeout");
+      this.closed(ws, `tick timeout: nothing from the gateway for ${Math.round(silentMs / 1000)} s`);
     }, Math.min(tick, 5000));
   }
 

@@ -8,5 +8,6 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
     : state.kind === "pairing" ? ["Waiting for approval", "warn"]
     : state.kind === "failed" ? ["Connection failed", "error"]
     : ["Disconnected", "idle"];
-  return <span class={`badge ${cls}`} id="connection-state" data-state={state.kind} role="status" aria-live="polite">{label}</span>;
+  const detail = state.kind === "retrying" ? state.reason : state.kind === "failed" ? state.message : undefined;
+  return <span class={`badge ${cls}`} id="connection-state" data-state={state.kind} title={detail} role="status" aria-live="polite">{label}</span>;
 }

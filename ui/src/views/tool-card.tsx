@@ -7,10 +7,30 @@ export interface ToolCall {
   done: boolean;
 }
 
+/** Tool results arrive as text; JSON text is parsed so it can be shown readably. */
+function parsed(v: unknown): unknown {
+  if (typeof v !== "string" || !/^\s*[{[]/.test(v)) return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
 function show(v: unknown): string {
   if (v === undefined) return "";
-  if (typeof v === "string") return v;
-  return JSON.stringify(v, null, 2);
+  const value = parsed(v);
+  if (typeof value === "string") return value;
+  const o = value as Record<string, unknown> | null;
+  // exec: {stdout, stderr, exit_code, timed_out?, error?} shown as the terminal would.
+  if (o && typeof o === "object" && typeof o.stdout === "string" && "exit_code" in o) {
+    const line = (t: string) => (t && !t.endsWith("\n") ? `${t}\n` : t);
+    let out = line(o.stdout);
+    if (o.stderr) out += `[stderr]\n${line(String(o.stderr))}`;
+    if (o.error) out += line(String(o.error));
+    return `${out}[exit code ${o.exit_code}]`;
+  }
+  return JSON.stringify(value, null, 2);
 }
 
 /** A collapsible card for one tool call with its arguments and result. */
