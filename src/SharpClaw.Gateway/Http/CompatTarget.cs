@@ -30,6 +30,28 @@ internal sealed record CompatTarget(AgentDefinition Agent, string? ModelOverride
             return null;
         }
 
+        if (modelOverride is not null && NotAllowed(api.Root, agent, modelOverride) is { } qualified)
+        {
+            await HttpReplies.OpenAiErrorAsync(http, 400, $"Model '{qualified}' is not allowed for agent '{agent.Id}'.");
+            return null;
+        }
+
         return new CompatTarget(agent, modelOverride);
+    }
+
+    /// <summary>
+    /// With an <c>agents.defaults.models</c> allowlist, the override (a bare id takes the agent's default provider)
+    /// must be listed; returns the qualified ref when it is not.
+    /// </summary>
+    private static string? NotAllowed(System.Text.Json.Nodes.JsonObject? root, AgentDefinition agent, string modelOverride)
+    {
+        if (root?["agents"]?["defaults"]?["models"] is not System.Text.Json.Nodes.JsonObject { Count: > 0 } allowed)
+        {
+            return null;
+        }
+
+        var provider = agent.Model?.Split('/')[0];
+        var qualified = modelOverride.Contains('/', StringComparison.Ordinal) || provider is null ? modelOverride : provider + "/" + modelOverride;
+        return allowed.ContainsKey(qualified) ? null : qualified;
     }
 }

@@ -110,6 +110,23 @@ public sealed class ChatCompletionsCatalogTests
     }
 
     [Fact]
+    public async Task CC12_CC15_ModelOverride_AgainstTheAllowlist()
+    {
+        await using var host = await HttpApiHost.StartAsync(JsonNode.Parse("""{"agents":{"defaults":{"model":"openai/gpt-5.4","models":{"openai/gpt-5.4":{}}}}}""")!.AsObject());
+        using var bare = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = HttpApiHost.Json(Hi) };
+        bare.Headers.Add("x-openclaw-model", "gpt-5.4");
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(bare, Ct)).StatusCode);
+        Assert.Equal("gpt-5.4", host.LastRun.Model);
+
+        using var denied = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = HttpApiHost.Json(Hi) };
+        denied.Headers.Add("x-openclaw-model", "claude-cli/opus");
+        var response = await host.Client.SendAsync(denied, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Model 'claude-cli/opus' is not allowed for agent 'main'.", (string?)(await HttpApiHost.ReadJsonAsync(response))["error"]!["message"]);
+        Assert.Single(host.Runs);
+    }
+
+    [Fact]
     public async Task CC13_NonOpenClawModel_Is400AndNoRun()
     {
         await using var host = await HttpApiHost.StartAsync();

@@ -300,6 +300,23 @@ public sealed class ResponsesCatalogTests
     }
 
     [Fact]
+    public async Task RS42_ClientDisconnect_AbortsTheRun()
+    {
+        await using var host = await HttpApiHost.StartAsync();
+        host.Model.Enqueue(new ScriptedReply(["x"]) { HangUntilCancelled = true });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/responses") { Content = HttpApiHost.Json("""{"model":"openclaw","input":"hi","stream":true}""") };
+        var response = await host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        await using (var stream = await response.Content.ReadAsStreamAsync(Ct))
+        {
+            _ = await stream.ReadAsync(new byte[64], Ct);
+        }
+
+        response.Dispose();
+        var result = await host.Services.Agents!.Runtime.Find(host.LastRun.RunId)!.Completion.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal("aborted", result.Status);
+    }
+
+    [Fact]
     public async Task RunFailure_NonStreamIs500FailedResource_StreamIsResponseFailed()
     {
         await using var host = await HttpApiHost.StartAsync();
