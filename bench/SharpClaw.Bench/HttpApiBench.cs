@@ -26,6 +26,10 @@ internal static class HttpApiBench
         var n16 = quick ? 1600 : 8000;
         await LoadAsync(gateway, ChatBody, 4, 200);
         await LoadAsync(direct, DirectBody, 4, 200);
+        var models = new Uri($"http://127.0.0.1:{gw.Port}/v1/models");
+        var m1 = await LoadAsync(models, null, 1, n1);
+        var m16 = await LoadAsync(models, null, 16, n16);
+        row("GET /v1/models (HTTP layer + auth alone, no agent turn), concurrency 1 / 16: p50, req/s", $"{m1.P50:0.000} ms, {m1.Rate:0}/s / {m16.P50:0.000} ms, {m16.Rate:0}/s");
         var rpc1 = await Scenarios.AgentTurnsAsync(gw.Url, 1, quick ? 100 : 400);
         var rpc16 = await Scenarios.AgentTurnsAsync(gw.Url, 16, quick ? 320 : 1600);
         row("same agent turn over WebSocket `agent.wait` (reference), concurrency 1 / 16: p50, turns/s", $"{rpc1.P50:0.00} ms, {rpc1.Rate:0}/s / {rpc16.P50:0.00} ms, {rpc16.Rate:0}/s");
@@ -41,7 +45,7 @@ internal static class HttpApiBench
         }
     }
 
-    private static async Task<(double P50, double P99, double Rate)> LoadAsync(Uri url, string body, int concurrency, int count)
+    private static async Task<(double P50, double P99, double Rate)> LoadAsync(Uri url, string? body, int concurrency, int count)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency + 4 }) { Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", GatewayProcess.Token);
@@ -53,8 +57,8 @@ internal static class HttpApiBench
             while (Interlocked.Increment(ref next) <= count)
             {
                 var sw = Stopwatch.StartNew();
-                using var content = new StringContent(body, Encoding.UTF8, "application/json");
-                using var response = await http.PostAsync(url, content);
+                using var content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json");
+                using var response = content is null ? await http.GetAsync(url) : await http.PostAsync(url, content);
                 var text = await response.Content.ReadAsStringAsync();
                 if (!response.IsSuccessStatusCode)
                 {
