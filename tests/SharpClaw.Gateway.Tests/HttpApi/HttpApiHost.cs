@@ -89,6 +89,18 @@ public sealed class HttpApiHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> PostAsync(string path, string json, HttpClient? client = null) => (client ?? Client).PostAsync(path, Json(json), TestContext.Current.CancellationToken);
 
+    /// <summary>POSTs JSON with extra request headers (added without validation, so odd values stay as sent).</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, string json, HttpClient? client, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(json) };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await (client ?? Client).SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public static async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response)
         => (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
 

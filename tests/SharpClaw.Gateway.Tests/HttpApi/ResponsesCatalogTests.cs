@@ -300,6 +300,39 @@ public sealed class ResponsesCatalogTests
     }
 
     [Fact]
+    public async Task Images_Base64SourceAndOpenAiImageUrl_ReachTheRun_FileDataToo()
+    {
+        await using var host = await HttpApiHost.StartAsync();
+        var png = Convert.ToBase64String([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 9]);
+        var text = Convert.ToBase64String("col1,col2"u8.ToArray());
+        var (status, _) = await PostAsync(host, $$$"""{"model":"openclaw","input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"look"},{"type":"input_image","source":{"type":"base64","media_type":"image/png","data":"{{{png}}}"}},{"type":"input_image","image_url":"data:image/png;base64,{{{png}}}","detail":"auto"},{"type":"input_file","filename":"t.csv","file_data":"data:text/csv;base64,{{{text}}}"}]}]}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(2, host.LastRun.Attachments.Count);
+        Assert.All(host.LastRun.Attachments, a => Assert.Equal("image/png", a.MimeType));
+        Assert.Contains("<file name=\"t.csv\">", host.LastRun.ExtraSystemPrompt, StringComparison.Ordinal);
+        Assert.Contains("col1,col2", host.LastRun.ExtraSystemPrompt, StringComparison.Ordinal);
+        var (bad, json) = await PostAsync(host, """{"model":"openclaw","input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"x"},{"type":"input_file","source":{"type":"base64","media_type":"application/x-msdownload","data":"TVo="}}]}]}""");
+        Assert.Equal((HttpStatusCode.BadRequest, "invalid request"), (bad, Message(json)));
+    }
+
+    [Fact]
+    public async Task RS42_ClientDisconnect_AbortsTheRun()
+    {
+        await using var host = await HttpApiHost.StartAsync();
+        host.Model.Enqueue(new ScriptedReply(["x"]) { HangUntilCancelled = true });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/responses") { Content = HttpApiHost.Json("""{"model":"openclaw","input":"hi","stream":true}""") };
+        var response = await host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        await using (var stream = await response.Content.ReadAsStreamAsync(Ct))
+        {
+            _ = await stream.ReadAsync(new byte[64], Ct);
+        }
+
+        response.Dispose();
+        var result = await host.Services.Agents!.Runtime.Find(host.LastRun.RunId)!.Completion.WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        Assert.Equal("aborted", result.Status);
+    }
+
+    [Fact]
     public async Task RunFailure_NonStreamIs500FailedResource_StreamIsResponseFailed()
     {
         await using var host = await HttpApiHost.StartAsync();

@@ -36,23 +36,8 @@ internal sealed class ChatCompletionsEndpoint(HttpApiContext api)
         }
 
         var model = ConfigValues.String(body["model"]) ?? "openclaw";
-        var agentId = ModelAgentResolver.Resolve(model, http.Request, out var modelError);
-        if (modelError is not null)
+        if (await CompatTarget.ResolveAsync(api, http, model) is not { Agent: var agent, ModelOverride: var modelOverride })
         {
-            await HttpReplies.OpenAiErrorAsync(http, 400, modelError);
-            return;
-        }
-
-        if (api.Agents.Catalog.Find(agentId) is not { } agent)
-        {
-            await HttpReplies.OpenAiErrorAsync(http, 404, $"The model `{model}` does not exist: no agent \"{agentId}\" is configured (see GET /v1/models).", code: "model_not_found");
-            return;
-        }
-
-        var modelOverride = HttpRunRequests.ModelOverride(http.Request, out var overrideError);
-        if (overrideError is not null)
-        {
-            await HttpReplies.OpenAiErrorAsync(http, 400, overrideError);
             return;
         }
 
