@@ -12,7 +12,7 @@ public sealed class HttpExtensionRegistry
     private readonly ConcurrentDictionary<string, IHookTransform> _transforms = new(StringComparer.Ordinal);
 
     /// <summary>The tool policy for <c>/tools/invoke</c>; the default applies the HTTP deny list and <c>gateway.tools</c>.</summary>
-    public IToolInvokePolicy ToolPolicy { get; set; } = new HttpToolDenyPolicy();
+    public IToolInvokePolicy ToolPolicy { get; set; } = new PipelineToolInvokePolicy();
 
     /// <summary>Raised with every agent run an HTTP API starts (diagnostics and tests).</summary>
     public event Action<SharpClaw.Agents.Runs.AgentRunRequest>? RunStarted;

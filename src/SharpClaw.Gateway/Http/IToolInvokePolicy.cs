@@ -2,7 +2,7 @@ namespace SharpClaw.Gateway.Http;
 
 /// <summary>
 /// Decides whether <c>/tools/invoke</c> may run a tool. The full agent tool policy pipeline plugs in here;
-/// the default (<see cref="HttpToolDenyPolicy"/>) applies the HTTP deny list and <c>gateway.tools.allow/deny</c>.
+/// the default (<see cref="PipelineToolInvokePolicy"/>) is the agent tool policy pipeline with its HTTP steps.
 /// </summary>
 public interface IToolInvokePolicy
 {

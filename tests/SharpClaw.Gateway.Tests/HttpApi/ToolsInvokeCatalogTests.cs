@@ -75,6 +75,38 @@ public sealed class ToolsInvokeCatalogTests
         Assert.Equal(HttpStatusCode.NotFound, (await host.PostAsync("/tools/invoke", """{"tool":"gateway","args":{}}""")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"tools":{"deny":["agents_list"]}}""", "denied by tools deny")]
+    [InlineData("""{"tools":{"profile":"minimal"}}""", "not allowed by tools.profile (minimal)")]
+    [InlineData("""{"agents":{"list":[{"id":"main","tools":{"deny":["group:sessions"]}}]}}""", "denied by agents.main.tools deny")]
+    public async Task AgentToolPolicy_AppliesToHttpInvoke_AsToAgentTurns(string config, string reason)
+    {
+        var tools = new[] { new FakeTool("agents_list"), new FakeTool("sessions_list") };
+        await using var host = await StartAsync(JsonNode.Parse(config)!.AsObject(), tools);
+        var agentsList = await host.PostAsync("/tools/invoke", """{"tool":"agents_list","args":{}}""");
+        var sessionsList = await host.PostAsync("/tools/invoke", """{"tool":"sessions_list","args":{}}""");
+        var denied = config.Contains("group:sessions", StringComparison.Ordinal) ? sessionsList : agentsList;
+        Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+        if (config.Contains("minimal", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, sessionsList.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, (denied == agentsList ? sessionsList : agentsList).StatusCode);
+        }
+
+        Assert.StartsWith(reason, PipelineToolInvokePolicy.ReasonDenied(new ToolInvokeRequest
+        {
+            Tool = denied == agentsList ? "agents_list" : "sessions_list",
+            Args = [],
+            AgentId = "main",
+            SessionKey = "agent:main:main",
+            SenderIsOwner = true,
+            Config = JsonNode.Parse(config)!.AsObject(),
+        }) ?? "(allowed)", StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TI10_EmptyScopes_Is403()
     {
