@@ -321,7 +321,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
     {
         var options = new ChatOptions
         {
-            Tools = [.. runTools.Select(t => (AITool)AIFunctionFactory.CreateDeclaration(t.Name, t.Description, JsonSerializer.Deserialize(t.ParametersSchema.ToJsonString(), Json.AgentsJsonContext.Default.JsonElement)))],
+            Tools = [.. runTools.Select(ToolDeclarations.Of)],
             AdditionalProperties = new AdditionalPropertiesDictionary { [ProviderOptionKeys.Thinking] = thinking },
         };
         options.Reasoning = thinking switch
