@@ -83,12 +83,17 @@ await using (var fake = await FakeProvider.StartAsync())
     var direct = await fake.MeasureDirectAsync(quick ? 200 : 1000);
     await using var gw = GatewayProcess.Start(exe, FakeProvider.Config(fake.BaseUrl));
     await Scenarios.TimeToFirstHealthAsync(gw, GatewayProcess.Token);
-    var turns1 = await Scenarios.AgentTurnsAsync(gw.Url, 1, quick ? 100 : 400);
-    var turns16 = await Scenarios.AgentTurnsAsync(gw.Url, 16, quick ? 320 : 1600);
+    await Scenarios.AgentTurnsAsync(gw.Url, 1, 150, "warm"); // warm-up (JIT, provider client) on its own session
+    var cpu0 = gw.CpuMilliseconds();
+    var turns1 = await Scenarios.AgentTurnsAsync(gw.Url, 1, quick ? 200 : 400);
+    var cpu1 = gw.CpuMilliseconds();
+    var turns16 = await Scenarios.AgentTurnsAsync(gw.Url, 16, quick ? 640 : 1600);
+    var cpu16 = gw.CpuMilliseconds();
     Row("fake provider called directly: p50 / p99", $"{direct.P50:0.000} / {direct.P99:0.000} ms");
     Row("agent turn through the gateway, 1 session: p50 / p99", $"{turns1.P50:0.00} / {turns1.P99:0.00} ms ({turns1.Rate:0} turns/s)");
     Row("gateway overhead per turn, 1 session (p50 minus direct p50)", $"{turns1.P50 - direct.P50:0.00} ms");
     Row("agent turns, 16 sessions: p50 / p99, throughput", $"{turns16.P50:0.00} / {turns16.P99:0.00} ms, {turns16.Rate:0} turns/s");
+    Row("gateway CPU per turn (user+sys), 1 session / 16 sessions", $"{(cpu1 - cpu0) / turns1.Count:0.00} / {(cpu16 - cpu1) / turns16.Count:0.00} ms");
     var before = gw.RssBytes();
     await Scenarios.ManySessionsAsync(gw.Url, quick ? 100 : 1000, 25);
     Row($"RSS growth after {(quick ? 100 : 1000)} sessions × 50 messages", $"{(gw.RssBytes() - before) / 1048576.0:0.0} MB");

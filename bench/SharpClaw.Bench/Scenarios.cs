@@ -115,7 +115,7 @@ internal static class Scenarios
         return sw.Elapsed.TotalMilliseconds;
     }
 
-    public static async Task<(double P50, double P99, double Rate)> AgentTurnsAsync(Uri url, int sessions, int turns)
+    public static async Task<(double P50, double P99, double Rate, int Count)> AgentTurnsAsync(Uri url, int sessions, int turns, string sessionPrefix = "bench")
     {
         var clients = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => GatewayClient.ConnectAsync(new GatewayClientOptions { Url = url, Token = GatewayProcess.Token })));
         var samples = new List<double>();
@@ -126,7 +126,7 @@ internal static class Scenarios
             for (var t = 0; t < perSession; t++)
             {
                 var sw = Stopwatch.StartNew();
-                var r = await c.CallAsync("agent.wait", new JsonObject { ["message"] = "ping", ["sessionKey"] = $"bench-{i}", ["idempotencyKey"] = Guid.NewGuid().ToString(), ["timeoutMs"] = 60000 });
+                var r = await c.CallAsync("agent.wait", new JsonObject { ["message"] = "ping", ["sessionKey"] = $"{sessionPrefix}-{i}", ["idempotencyKey"] = Guid.NewGuid().ToString(), ["timeoutMs"] = 60000 });
                 if ((string?)r?["status"] != "ok")
                 {
                     throw new InvalidOperationException("turn failed: " + r?.ToJsonString());
@@ -144,7 +144,7 @@ internal static class Scenarios
             await c.DisposeAsync();
         }
 
-        return (Stats.Percentile(samples, 50), Stats.Percentile(samples, 99), rate);
+        return (Stats.Percentile(samples, 50), Stats.Percentile(samples, 99), rate, samples.Count);
     }
 
     /// <summary>Creates sessions with two turns each (… ×25 = 50 messages) through chat.inject, then lists them.</summary>

@@ -14,6 +14,10 @@ public sealed class AgentRuntime(AgentCatalog agents, AgentTurnRunner runner, IA
     private readonly ConcurrentDictionary<string, AgentRun> _runs = new(StringComparer.Ordinal);
     private readonly SessionLanes _lanes = new();
 
+    // Ended runs in the order they ended, so pruning looks only at the oldest instead of scanning every run.
+    private readonly ConcurrentQueue<AgentRun> _ended = new();
+    private readonly Lock _pruning = new();
+
     public AgentCatalog Agents => agents;
 
     public int ActiveSessions => _lanes.ActiveSessions;
@@ -40,6 +44,7 @@ public sealed class AgentRuntime(AgentCatalog agents, AgentTurnRunner runner, IA
             if (run.AbortToken.IsCancellationRequested)
             {
                 run.Complete(new AgentRunResult { Status = "aborted", StopReason = "aborted", StartedAtMs = run.AcceptedAtMs, EndedAtMs = time.GetUtcNow().ToUnixTimeMilliseconds() });
+                _ended.Enqueue(run);
                 return;
             }
 
@@ -59,6 +64,7 @@ public sealed class AgentRuntime(AgentCatalog agents, AgentTurnRunner runner, IA
             }
 
             run.Complete(result);
+            _ended.Enqueue(run);
         });
         return (run, true);
     }
@@ -84,12 +90,24 @@ public sealed class AgentRuntime(AgentCatalog agents, AgentTurnRunner runner, IA
     private void Prune()
     {
         var cutoff = time.GetUtcNow().ToUnixTimeMilliseconds() - RetainEndedMs;
-        foreach (var (id, run) in _runs)
+        if (!_pruning.TryEnter())
         {
-            if (run.Result is { } result && result.EndedAtMs < cutoff && _runs.TryRemove(id, out _))
+            return; // another caller is pruning
+        }
+
+        try
+        {
+            while (_ended.TryPeek(out var oldest) && oldest.Result is { } result && result.EndedAtMs < cutoff && _ended.TryDequeue(out var run))
             {
-                run.Dispose();
+                if (_runs.TryRemove(new KeyValuePair<string, AgentRun>(run.RunId, run)))
+                {
+                    run.Dispose();
+                }
             }
+        }
+        finally
+        {
+            _pruning.Exit();
         }
     }
 }

@@ -44,6 +44,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
         string? stopReason = null;
         SessionRecord? session = null;
         var pending = new List<PendingToolCall>();
+        var sessionUpdated = false;
         try
         {
             WorkspaceBootstrap.Ensure(agent.Workspace);
@@ -120,11 +121,18 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 usage = usage.Add(callUsage);
                 cost += callCost;
                 stopReason = output.Calls.Count > 0 ? "toolUse" : output.FinishReason ?? "stop";
-                await sessions.AppendAsync(
-                    session.SessionId,
-                    TranscriptEvents.Message(AssistantMessage(output, provider, model, stopReason, callUsage, callCost), time.GetUtcNow()),
-                    new UsageRecord(sessionKey, agent.Id, request.RunId, provider, model, callUsage.Input, callUsage.Output, callUsage.CacheRead, callUsage.CacheWrite, callCost, time.GetUtcNow().ToUnixTimeMilliseconds()),
-                    CancellationToken.None);
+                var reply = TranscriptEvents.Message(AssistantMessage(output, provider, model, stopReason, callUsage, callCost), time.GetUtcNow());
+                var usageRecord = new UsageRecord(sessionKey, agent.Id, request.RunId, provider, model, callUsage.Input, callUsage.Output, callUsage.CacheRead, callUsage.CacheWrite, callCost, time.GetUtcNow().ToUnixTimeMilliseconds());
+                if (output.Calls.Count == 0)
+                {
+                    // The final reply: its message, usage row and the session row's totals in one commit.
+                    await sessions.AppendAsync(session.SessionId, reply, usageRecord, sessionKey, SessionUpdate(usage, cost, provider, model, "done"), CancellationToken.None);
+                    sessionUpdated = true;
+                }
+                else
+                {
+                    await sessions.AppendAsync(session.SessionId, reply, usageRecord, CancellationToken.None);
+                }
                 if (callUsage.Total > 0)
                 {
                     emitter.Usage(callUsage);
@@ -161,7 +169,11 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 emitter.NewAssistantTurn();
             }
 
-            await UpdateSessionAsync(sessionKey, usage, cost, provider, model, "done");
+            if (!sessionUpdated)
+            {
+                await UpdateSessionAsync(sessionKey, usage, cost, provider, model, "done");
+            }
+
             var ended = time.GetUtcNow().ToUnixTimeMilliseconds();
             emitter.Lifecycle("end", new JsonObject { ["startedAt"] = startedAt, ["endedAt"] = ended, ["stopReason"] = stopReason });
             emitter.Final(finalText, usage, stopReason);
@@ -321,7 +333,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
     {
         var options = new ChatOptions
         {
-            Tools = [.. runTools.Select(t => (AITool)AIFunctionFactory.CreateDeclaration(t.Name, t.Description, JsonSerializer.Deserialize(t.ParametersSchema.ToJsonString(), Json.AgentsJsonContext.Default.JsonElement)))],
+            Tools = [.. runTools.Select(ToolDeclarations.Of)],
             AdditionalProperties = new AdditionalPropertiesDictionary { [ProviderOptionKeys.Thinking] = thinking },
         };
         options.Reasoning = thinking switch
@@ -516,9 +528,13 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
     }
 
     private async Task UpdateSessionAsync(string key, TokenUsage usage, decimal cost, string? provider, string? model, string status, bool aborted = false)
+        => await sessions.UpdateAsync(key, SessionUpdate(usage, cost, provider, model, status, aborted), CancellationToken.None);
+
+    /// <summary>The session row's changes at the end of a run: token and cost totals, status, model.</summary>
+    private Action<JsonObject> SessionUpdate(TokenUsage usage, decimal cost, string? provider, string? model, string status, bool aborted = false)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        await sessions.UpdateAsync(key, e =>
+        return e =>
         {
             e["inputTokens"] = ((long?)e["inputTokens"] ?? 0) + usage.Input;
             e["outputTokens"] = ((long?)e["outputTokens"] ?? 0) + usage.Output;
@@ -535,7 +551,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 e["modelProvider"] = provider;
                 e["model"] = model;
             }
-        }, CancellationToken.None);
+        };
     }
 
     private static string ErrorKind(FailoverReason reason) => reason switch

@@ -21,15 +21,26 @@ public sealed class Compactor(SessionStore sessions, IModelInvoker models, TimeP
     // Stored events are immutable (SessionStore.ReadEventsAsync), so each one's serialized size is measured once.
     private static readonly ConditionalWeakTable<JsonObject, StrongBox<long>> MessageChars = new();
 
-    public static long EstimateTokens(IEnumerable<JsonObject> events) =>
-        events.Sum(e => MessageChars.GetValue(e, static e => new StrongBox<long>(e["message"]?.ToJsonString().Length ?? 0)).Value) / 4;
+    public static long EstimateTokens(IEnumerable<JsonObject> events) => events.Sum(CharsOf) / 4;
 
     /// <summary>True when the active context nears the window (window − reserve).</summary>
     public static bool ShouldCompact(IReadOnlyList<JsonObject> events, int contextWindow)
     {
+        // Same sum as EstimateTokens(ActiveMessages(events)) without building the list: runs before every turn.
         var reserve = contextWindow >= 80_000 ? 20_000 : contextWindow / 4;
-        return EstimateTokens(ActiveMessages(events).Select(x => x.Event)) >= contextWindow - reserve;
+        long chars = 0;
+        for (var i = ActiveStart(events); i < events.Count; i++)
+        {
+            if ((string?)events[i]["type"] == "message")
+            {
+                chars += CharsOf(events[i]);
+            }
+        }
+
+        return chars / 4 >= contextWindow - reserve;
     }
+
+    private static long CharsOf(JsonObject e) => MessageChars.GetValue(e, static e => new StrongBox<long>(e["message"]?.ToJsonString().Length ?? 0)).Value;
 
     public async Task<bool> CompactAsync(SessionRecord session, ModelCall call, RunEventEmitter? emitter, CancellationToken ct, string? instructions = null)
     {
@@ -112,17 +123,19 @@ public sealed class Compactor(SessionStore sessions, IModelInvoker models, TimeP
 
     /// <summary>Message events after the last compaction/reset boundary, with their indexes.</summary>
     private static List<(int Index, JsonObject Event)> ActiveMessages(IReadOnlyList<JsonObject> events)
+        => [.. events.Select((e, i) => (i, e)).Skip(ActiveStart(events)).Where(x => (string?)x.e["type"] == "message")];
+
+    /// <summary>Index of the first event after the last compaction/reset boundary.</summary>
+    private static int ActiveStart(IReadOnlyList<JsonObject> events)
     {
-        var start = 0;
         for (var i = events.Count - 1; i >= 0; i--)
         {
             if ((string?)events[i]["type"] is "compaction" or "reset")
             {
-                start = i + 1;
-                break;
+                return i + 1;
             }
         }
 
-        return [.. events.Select((e, i) => (i, e)).Skip(start).Where(x => (string?)x.e["type"] == "message")];
+        return 0;
     }
 }

@@ -60,7 +60,7 @@ public static class TranscriptContext
 
     private static List<ChatMessage> Finish(string? summary, List<JsonObject> events)
     {
-        var messages = new List<ChatMessage>();
+        var messages = new List<ChatMessage>(events.Count + 1);
         if (summary is not null)
         {
             messages.Add(new ChatMessage(ChatRole.User, CompactionPreamble + summary + "\n</summary>"));
@@ -170,33 +170,63 @@ public static class TranscriptContext
 
     private static List<ChatMessage> RepairToolPairing(List<ChatMessage> messages)
     {
+        // Plain loops rather than LINQ: this runs over the whole active transcript on every model call.
         var result = new List<ChatMessage>(messages.Count);
-        var answered = new HashSet<string>(messages.SelectMany(m => m.Contents.OfType<FunctionResultContent>()).Select(r => r.CallId));
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in messages)
+        {
+            foreach (var c in m.Contents)
+            {
+                if (c is FunctionResultContent r)
+                {
+                    answered.Add(r.CallId);
+                }
+            }
+        }
+
         var called = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in messages)
         {
             if (m.Role == ChatRole.Tool)
             {
-                var valid = m.Contents.OfType<FunctionResultContent>().Where(r => called.Contains(r.CallId)).ToList();
-                if (valid.Count > 0)
+                var valid = new List<AIContent>(m.Contents.Count);
+                foreach (var c in m.Contents)
                 {
-                    result.Add(new ChatMessage(ChatRole.Tool, [.. valid]));
+                    if (c is FunctionResultContent r && called.Contains(r.CallId))
+                    {
+                        valid.Add(r);
+                    }
+                }
+
+                if (valid.Count == m.Contents.Count)
+                {
+                    result.Add(m); // already only answered results: reuse the (cached) message as is
+                }
+                else if (valid.Count > 0)
+                {
+                    result.Add(new ChatMessage(ChatRole.Tool, valid));
                 }
 
                 continue;
             }
 
             result.Add(m);
-            var calls = m.Contents.OfType<FunctionCallContent>().ToList();
-            foreach (var c in calls)
+            List<AIContent>? missing = null;
+            foreach (var c in m.Contents)
             {
-                called.Add(c.CallId);
+                if (c is FunctionCallContent call)
+                {
+                    called.Add(call.CallId);
+                    if (!answered.Contains(call.CallId))
+                    {
+                        (missing ??= []).Add(new FunctionResultContent(call.CallId, "error: the tool result was lost (run interrupted)"));
+                    }
+                }
             }
 
-            var missing = calls.Where(c => !answered.Contains(c.CallId)).ToList();
-            if (missing.Count > 0)
+            if (missing is not null)
             {
-                result.Add(new ChatMessage(ChatRole.Tool, [.. missing.Select(c => (AIContent)new FunctionResultContent(c.CallId, "error: the tool result was lost (run interrupted)"))]));
+                result.Add(new ChatMessage(ChatRole.Tool, missing));
             }
         }
 

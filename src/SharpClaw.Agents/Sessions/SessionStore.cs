@@ -93,6 +93,17 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
         using var writing = await db.Writes.EnterAsync(ct);
         await using var conn = await db.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
+        var updated = await UpdateRowAsync(conn, tx, key, mutate, ct);
+        if (updated is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return updated;
+    }
+
+    private async Task<SessionRecord?> UpdateRowAsync(SqliteConnection conn, SqliteTransaction tx, string key, Action<JsonObject> mutate, CancellationToken ct)
+    {
         var existing = await GetAsync(conn, tx, key, ct);
         if (existing is null)
         {
@@ -114,17 +125,22 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
             await cmd.ExecuteNonQueryAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
         return existing with { Entry = entry, UpdatedAtMs = now, SessionId = (string?)entry["sessionId"] ?? existing.SessionId };
     }
 
-    /// <summary>Appends one transcript event, linking it to the previous entry; returns the event as stored.</summary>
-    public Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, CancellationToken ct = default) => AppendCoreAsync(sessionId, evt, null, ct);
+    public Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, CancellationToken ct = default) => AppendCoreAsync(sessionId, evt, null, null, ct);
 
     /// <summary>Appends a model reply and its usage row in one transaction (one commit per model call).</summary>
-    public Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, UsageRecord usage, CancellationToken ct = default) => AppendCoreAsync(sessionId, evt, usage, ct);
+    public Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, UsageRecord usage, CancellationToken ct = default) => AppendCoreAsync(sessionId, evt, usage, null, ct);
 
-    private async Task<JsonObject> AppendCoreAsync(string sessionId, JsonObject evt, UsageRecord? usage, CancellationToken ct)
+    /// <summary>
+    /// Appends an event with its usage row and updates the session row (as <see cref="UpdateAsync"/> would) in the
+    /// same commit: one transaction for a turn's final reply instead of two.
+    /// </summary>
+    public Task<JsonObject> AppendAsync(string sessionId, JsonObject evt, UsageRecord usage, string sessionKey, Action<JsonObject> updateSession, CancellationToken ct = default)
+        => AppendCoreAsync(sessionId, evt, usage, (sessionKey, updateSession), ct);
+
+    private async Task<JsonObject> AppendCoreAsync(string sessionId, JsonObject evt, UsageRecord? usage, (string Key, Action<JsonObject> Mutate)? sessionUpdate, CancellationToken ct)
     {
         using var writing = await db.Writes.EnterAsync(ct);
         await using var conn = await db.OpenAsync(ct);
@@ -157,6 +173,11 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
         if (usage is not null)
         {
             await InsertUsageAsync(conn, tx, usage, ct);
+        }
+
+        if (sessionUpdate is { } update)
+        {
+            await UpdateRowAsync(conn, tx, update.Key, update.Mutate, ct);
         }
 
         await tx.CommitAsync(ct);

@@ -16,6 +16,32 @@ public static class SystemPromptBuilder
 
     public static string Build(SystemPromptContext ctx)
     {
+        // Everything before the runtime facts depends only on the tools, workspace, bootstrap files and extra
+        // prompt, which rarely change between turns: it is assembled once and reused while those stay the same.
+        var files = new string?[WorkspaceBootstrap.FileOrder.Count];
+        for (var i = 0; i < files.Length; i++)
+        {
+            var name = WorkspaceBootstrap.FileOrder[i];
+            files[i] = ctx.Subagent && name != "AGENTS.md" ? null : WorkspaceFileCache.Read(Path.Combine(ctx.Workspace, name));
+        }
+
+        var head = SystemPromptHeads.GetOrBuild(ctx, files, Head);
+        var sb = new StringBuilder(head.Length + 512);
+        sb.Append(head);
+        sb.AppendLine("## Runtime");
+        var local = TimeZoneInfo.ConvertTime(ctx.Now, ctx.TimeZone);
+        sb.Append("Current date and time: ").Append(local.ToString("yyyy-MM-dd HH:mm (dddd)", CultureInfo.InvariantCulture)).Append(' ').AppendLine(ctx.TimeZone.Id);
+        sb.Append("Runtime: agent=").Append(ctx.AgentId)
+            .Append(" | session=").Append(ctx.SessionKey)
+            .Append(" | os=").Append(Environment.OSVersion.Platform.ToString().ToLowerInvariant())
+            .Append(" | model=").Append(ctx.Model)
+            .Append(" | channel=").Append(ctx.Channel ?? "webchat")
+            .Append(" | thinking=").AppendLine(ctx.Thinking ?? "off");
+        return sb.ToString();
+    }
+
+    private static string Head(SystemPromptContext ctx, string?[] raws)
+    {
         var sb = new StringBuilder();
         sb.AppendLine("You are a personal assistant running inside SharpClaw (an OpenClaw-compatible gateway).");
         sb.AppendLine();
@@ -41,15 +67,16 @@ public static class SystemPromptBuilder
         var truncated = false;
         var total = 0;
         var files = new StringBuilder();
-        foreach (var name in WorkspaceBootstrap.FileOrder)
+        for (var i = 0; i < raws.Length; i++)
         {
+            var name = WorkspaceBootstrap.FileOrder[i];
             if (ctx.Subagent && name != "AGENTS.md")
             {
                 continue;
             }
 
             var path = Path.Combine(ctx.Workspace, name);
-            var raw = WorkspaceFileCache.Read(path);
+            var raw = raws[i];
             if (raw is null)
             {
                 if (name == "AGENTS.md")
@@ -93,16 +120,6 @@ public static class SystemPromptBuilder
             sb.AppendLine(ctx.ExtraSystemPrompt.Trim());
             sb.AppendLine();
         }
-
-        sb.AppendLine("## Runtime");
-        var local = TimeZoneInfo.ConvertTime(ctx.Now, ctx.TimeZone);
-        sb.Append("Current date and time: ").Append(local.ToString("yyyy-MM-dd HH:mm (dddd)", CultureInfo.InvariantCulture)).Append(' ').AppendLine(ctx.TimeZone.Id);
-        sb.Append("Runtime: agent=").Append(ctx.AgentId)
-            .Append(" | session=").Append(ctx.SessionKey)
-            .Append(" | os=").Append(Environment.OSVersion.Platform.ToString().ToLowerInvariant())
-            .Append(" | model=").Append(ctx.Model)
-            .Append(" | channel=").Append(ctx.Channel ?? "webchat")
-            .Append(" | thinking=").AppendLine(ctx.Thinking ?? "off");
         return sb.ToString();
     }
 

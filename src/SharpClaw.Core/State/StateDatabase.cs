@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace SharpClaw.Core.State;
@@ -17,6 +18,10 @@ public sealed class StateDatabase
 {
     private readonly string _connectionString;
     private readonly string _connectionPragmas;
+
+    // Native connections (kept open by the pool across Open/Close) that already have the pragmas above: the pragmas
+    // are per-connection state, so a reused pooled connection needs no second round of three statements.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     public StateDatabase(string path, bool fsyncEveryCommit = false)
     {
@@ -94,11 +99,22 @@ public sealed class StateDatabase
         SchemaVersion = current;
     }
 
+    private static readonly object Configured = new();
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var conn = new SqliteConnection(_connectionString);
         await conn.OpenAsync(cancellationToken);
-        await ExecuteAsync(conn, _connectionPragmas, cancellationToken);
+        var handle = conn.Handle;
+        if (handle is null || !_configured.TryGetValue(handle, out _))
+        {
+            await ExecuteAsync(conn, _connectionPragmas, cancellationToken);
+            if (handle is not null)
+            {
+                _configured.AddOrUpdate(handle, Configured);
+            }
+        }
+
         return conn;
     }
 

@@ -67,7 +67,8 @@ public sealed class ConnectionRegistry
             return;
         }
 
-        foreach (var c in _all.Values)
+        JsonPayload? serialized = null; // once for all recipients, and not at all when nobody receives it
+        foreach (var (_, c) in _all) // enumerating the dictionary itself takes no lock and copies nothing, unlike .Values
         {
             if (c.Identity is not { } id || !c.IsOpen)
             {
@@ -84,7 +85,8 @@ public sealed class ConnectionRegistry
                 continue;
             }
 
-            c.SendEvent(eventName, payload, stateVersion, dropIfSlow);
+            serialized ??= FrameWriter.Serialized(payload);
+            c.SendEvent(eventName, serialized.Value, stateVersion, dropIfSlow);
         }
     }
 

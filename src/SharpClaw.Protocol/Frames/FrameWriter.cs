@@ -36,6 +36,26 @@ public static class FrameWriter
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>
+    /// The payload serialised once (as frames write it) so that sending it to many connections copies bytes
+    /// instead of re-serialising the node for each; an absent, null or already raw payload is returned as is.
+    /// </summary>
+    public static JsonPayload Serialized(JsonPayload payload)
+    {
+        if (!payload.HasValue || payload.IsRaw || payload.AsNode() is null)
+        {
+            return payload;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            payload.WriteTo(w);
+        }
+
+        return JsonPayload.FromRaw(buffer.WrittenMemory);
+    }
+
     public static byte[] Event(string name, JsonPayload payload, long? seq, StateVersion? stateVersion)
     {
         var buffer = new ArrayBufferWriter<byte>(256);

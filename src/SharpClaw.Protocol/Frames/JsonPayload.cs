@@ -20,6 +20,9 @@ public readonly struct JsonPayload
 
     public static JsonPayload None => default;
 
+    /// <summary>True when the payload holds serialised UTF-8 JSON rather than a node.</summary>
+    public bool IsRaw => !_raw.IsEmpty;
+
     public static JsonPayload From(JsonNode? node) => new(node, default, true);
 
     public static JsonPayload FromRaw(ReadOnlyMemory<byte> utf8Json) => new(null, utf8Json, true);
