@@ -27,6 +27,9 @@ public sealed class AgentServices
     /// <summary>The registered agent tools (tools.catalog, HTTP <c>/tools/invoke</c>).</summary>
     public required SharpClaw.Agents.Tools.ToolRegistry Tools { get; init; }
 
+    /// <summary>Outbound message channels (the <c>message</c> tool, hook delivery); built in: <c>webchat</c>.</summary>
+    public SharpClaw.Agents.Tools.Messaging.MessageChannels Channels { get; init; } = new();
+
     /// <summary>Background processes started by the process tool (killed on session end and gateway stop).</summary>
     public required SharpClaw.Agents.Tools.Exec.BackgroundProcesses Processes { get; init; }
 

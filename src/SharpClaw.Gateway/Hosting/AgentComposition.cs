@@ -21,7 +21,8 @@ internal static class AgentComposition
         tools.Register(new SessionStatusTool(sessions));
         BuiltInTools.RegisterFileTools(tools, () => config.Root);
         var (execApprovals, processes) = ExecApprovalComposition.Build(services, tools, () => config.Root);
-        var sessionTools = SessionToolComposition.Register(services, tools, sessions, () => config.Root);
+        var channels = new SharpClaw.Agents.Tools.Messaging.MessageChannels();
+        var sessionTools = SessionToolComposition.Register(services, tools, sessions, channels, () => config.Root);
         var compactor = new Compactor(sessions, models, time);
         var runner = new AgentTurnRunner(sessions, tools, models, compactor, time)
         {
@@ -42,6 +43,7 @@ internal static class AgentComposition
             ExecApprovals = execApprovals,
             RunEvents = runEvents,
             Tools = tools,
+            Channels = channels,
             Processes = processes,
             ListModels = models is ProviderModelInvoker invoker ? invoker.ListModelsAsync : _ => Task.FromResult(new JsonArray()),
             ProviderStatus = models is ProviderModelInvoker withHealth ? withHealth.Health.ToStatusJson : null,

@@ -12,7 +12,7 @@ namespace SharpClaw.Gateway.Hosting;
 /// <summary>Registers the session, messaging and gateway tools; the returned host is attached to the runtime later.</summary>
 internal static class SessionToolComposition
 {
-    public static SessionToolHost Register(GatewayServices services, ToolRegistry tools, SessionStore sessions, Func<JsonObject?> config)
+    public static SessionToolHost Register(GatewayServices services, ToolRegistry tools, SessionStore sessions, MessageChannels channels, Func<JsonObject?> config)
     {
         var host = new SessionToolHost(sessions, config, services.Time);
         tools.Register(new SessionsListTool(host));
@@ -20,7 +20,6 @@ internal static class SessionToolComposition
         tools.Register(new SessionsSendTool(host));
         tools.Register(new SessionsSpawnTool(host));
         tools.Register(new SubagentsTool(host));
-        var channels = new MessageChannels();
         channels.Register(new WebchatChannel(sessions, services.Connections, services.Time));
         tools.Register(new MessageTool(channels));
         tools.Register(new GatewayTool(

@@ -28,6 +28,16 @@ internal static partial class HttpRunRequests
         return value;
     }
 
+    /// <summary>
+    /// Tools a run started by this caller may use: null (no narrowing) for an owner (shared secret, or
+    /// <c>operator.admin</c> in <c>x-openclaw-scopes</c>); otherwise every registered tool except the owner-only ones
+    /// (senderIsOwner false). The runner intersects this with the agent tool policy.
+    /// </summary>
+    public static IReadOnlyCollection<string>? ToolsForSender(HttpApiContext api, HttpAuthResult auth, HttpRequest request)
+        => HttpScopes.IsOwner(auth, request) || api.Agents.Tools is not { } registry
+            ? null
+            : registry.All.Select(t => t.Name).Where(n => !SharpClaw.Agents.Tools.Policy.ToolPolicyPipeline.OwnerOnly.Contains(n)).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The caller's address as used in session keys (IPv4-mapped addresses unwrapped).</summary>
     public static string ClientIp(HttpContext http) => ClientAddress.Key(http.Connection.RemoteIpAddress);
 

@@ -44,6 +44,11 @@ internal sealed class HttpSurfaces : IDisposable
             if (!await surfaces.TryHandleAsync(http))
             {
                 await next(http);
+                if (!http.Response.HasStarted && http.Response.StatusCode == StatusCodes.Status404NotFound)
+                {
+                    // Nothing handled the path (e.g. "/" with the Control UI off): a plain "Not Found", as OpenClaw answers.
+                    await HttpReplies.NotFoundAsync(http);
+                }
             }
         });
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using SharpClaw.Agents.Runs;
 using SharpClaw.Agents.Sessions;
 using SharpClaw.Gateway.Agents;
@@ -10,12 +11,14 @@ namespace SharpClaw.Gateway.Http.Hooks;
 
 /// <summary>
 /// Applies the hook policy (channel, <c>hooks.allowedAgentIds</c>, session-key policy and prefixes, agent rebinding,
-/// idempotency) and starts the run with the message marked as untrusted external content. When the run ends a
-/// <c>Hook &lt;name&gt;: …</c> note is queued on the default agent's main session.
+/// idempotency) and starts the run with the message marked as untrusted external content. When the run ends its reply
+/// is delivered (<c>deliver</c>, <c>channel</c>, <c>to</c>); when it was not, a <c>Hook &lt;name&gt;: …</c> note
+/// (saying why delivery failed, if it did) is queued on the default agent's main session.
 /// </summary>
 internal sealed class HookDispatcher(HttpApiContext api)
 {
     private readonly HookIdempotency _idempotency = new(api.Time);
+    private readonly HookDelivery _delivery = new(api);
 
     /// <summary>Queues an untrusted wake event on the main session; returns the effective mode.</summary>
     public string Wake(string text, string? mode)
@@ -119,6 +122,18 @@ internal sealed class HookDispatcher(HttpApiContext api)
     private async Task NoteCompletionAsync(AgentRun run, HookAgentAction action)
     {
         var result = await run.Completion;
+        string? undelivered = null;
+        if (result.Status == "ok" && action.Deliver && IsDeliverable(result.Text))
+        {
+            undelivered = await _delivery.DeliverAsync(action, run.AgentId, run.SessionKey, run.RunId, result.Text.Trim());
+            if (undelivered is null)
+            {
+                return;
+            }
+
+            api.Log.LogWarning("hook {Name}: reply of run {RunId} not delivered: {Reason}", action.Name, run.RunId, undelivered);
+        }
+
         var summary = result.Status == "ok" ? Summarize(result.Text) : result.Error ?? result.Status;
         var label = result.Status switch
         {
@@ -126,8 +141,16 @@ internal sealed class HookDispatcher(HttpApiContext api)
             "error" => $"Hook {action.Name} (error)",
             _ => $"Hook {action.Name} ({result.Status})",
         };
+        var note = undelivered is null ? $"{label}: {summary}" : $"{label}: {summary}\n(reply not delivered: {undelivered})";
         var key = SessionKey.Main(api.Agents.Catalog.DefaultAgent.Id);
-        api.Agents.SystemEvents.Enqueue(key, new SystemEvent(ExternalContent.Wrap($"{label}: {summary}", action.Source, withNotice: false), "hook", api.Services.Info.NowMs, action.WakeMode));
+        api.Agents.SystemEvents.Enqueue(key, new SystemEvent(ExternalContent.Wrap(note, action.Source, withNotice: false), "hook", api.Services.Info.NowMs, action.WakeMode));
+    }
+
+    /// <summary>False for an empty reply or the silent token <c>NO_REPLY</c>, which are never sent.</summary>
+    private static bool IsDeliverable(string text)
+    {
+        var t = text.Trim();
+        return t.Length > 0 && !t.Equals("NO_REPLY", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string Summarize(string text)

@@ -24,12 +24,12 @@ internal sealed class ChatCompletionsEndpoint(HttpApiContext api)
             return;
         }
 
-        if (await CompatGate.PostJsonAsync(api, http, settings.ChatCompletionsMaxBodyBytes) is not { } node)
+        if (await CompatGate.PostJsonWithAuthAsync(api, http, settings.ChatCompletionsMaxBodyBytes) is not { } gate)
         {
             return;
         }
 
-        if (node is not JsonObject body)
+        if (gate.Body is not JsonObject body)
         {
             await HttpReplies.OpenAiErrorAsync(http, 400, "The request body must be a JSON object.");
             return;
@@ -58,6 +58,7 @@ internal sealed class ChatCompletionsEndpoint(HttpApiContext api)
             Channel = HttpRunRequests.Channel(http.Request),
             Attachments = input.Images,
             ExtraTools = input.Tools,
+            AllowedTools = HttpRunRequests.ToolsForSender(api, gate.Auth, http.Request),
         };
         HttpRun run;
         try
@@ -130,7 +131,7 @@ internal sealed class ChatCompletionsEndpoint(HttpApiContext api)
             streamed = true;
         }
 
-        var result = await run.Completion.WaitAsync(http.RequestAborted);
+        var result = await run.ResultAsync(includeUsage, api.Time, http.RequestAborted);
         if (result.Status is "error" or "timeout")
         {
             api.Log.LogWarning("chat completion run {RunId} failed: {Error}", run.Run.RunId, result.Error);

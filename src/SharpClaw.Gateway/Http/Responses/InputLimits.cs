@@ -19,6 +19,9 @@ internal sealed record InputLimits
 
     public int FileMaxChars { get; init; } = 200_000;
 
+    /// <summary><c>files.pdf.maxPages</c>: pages whose text is extracted (default 4).</summary>
+    public int PdfMaxPages { get; init; } = 4;
+
     public bool ImagesAllowUrl { get; init; } = true;
 
     public IReadOnlyList<string> ImagesUrlAllowlist { get; init; } = [];
@@ -36,6 +39,7 @@ internal sealed record InputLimits
             FileMimes = fileMimes.Count > 0 ? fileMimes : DefaultFileMimes,
             FileMaxBytes = ConfigValues.Long(files?["maxBytes"]) is > 0 and var fb ? fb : 5 * 1024 * 1024,
             FileMaxChars = ConfigValues.Long(files?["maxChars"]) is > 0 and var fc ? (int)fc : 200_000,
+            PdfMaxPages = ConfigValues.Long(files?["pdf"]?["maxPages"]) is > 0 and var pages ? (int)Math.Min(pages, 1000) : 4,
             ImagesAllowUrl = ConfigValues.Bool(images?["allowUrl"]) ?? true,
             ImagesUrlAllowlist = ConfigValues.Strings(images?["urlAllowlist"]),
         };

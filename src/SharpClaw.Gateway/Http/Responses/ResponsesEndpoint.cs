@@ -84,6 +84,7 @@ internal sealed class ResponsesEndpoint(HttpApiContext api) : IDisposable
             Channel = HttpRunRequests.Channel(http.Request),
             Attachments = input.Images,
             ExtraTools = input.Tools,
+            AllowedTools = HttpRunRequests.ToolsForSender(api, gate.Auth, http.Request),
             MaxOutputTokens = ConfigValues.Long(body["max_output_tokens"]) is { } max ? (int)Math.Min(max, int.MaxValue) : null,
         };
         HttpRun run;

@@ -213,7 +213,7 @@ internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher)
 
         if (baseMime == "application/pdf")
         {
-            return $"<file name=\"{name ?? "file"}\">[PDF attached: text extraction is not available in this gateway]</file>";
+            return FileBlock.Render(name, ReadPdf(bytes, limits));
         }
 
         var text = Encoding.UTF8.GetString(bytes);
@@ -223,6 +223,18 @@ internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher)
         }
 
         return FileBlock.Render(name, text);
+    }
+
+    private static string ReadPdf(byte[] bytes, InputLimits limits)
+    {
+        try
+        {
+            return PdfText.Extract(bytes, limits.PdfMaxPages, limits.FileMaxChars);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new InputException("PDF could not be read: " + ex.Message);
+        }
     }
 
     private async Task<(byte[] Bytes, string? ContentType)> FetchAsync(string url, IReadOnlyList<string> allowlist, long maxBytes, InputLimits limits, Func<int> countUrl, CancellationToken ct)

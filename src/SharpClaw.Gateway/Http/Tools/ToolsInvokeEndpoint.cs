@@ -8,7 +8,8 @@ namespace SharpClaw.Gateway.Http.Tools;
 
 /// <summary>
 /// <c>POST /tools/invoke</c> (seed §4.2): 2 MB body <c>{tool, action?, args, sessionKey?, dryRun?}</c>, headers
-/// <c>X-OpenClaw-Message-Channel</c> / <c>X-OpenClaw-Account-Id</c>; the tool must pass the
+/// <c>X-OpenClaw-Message-Channel</c> / <c>X-OpenClaw-Account-Id</c> / <c>X-OpenClaw-Message-To</c> / <c>X-OpenClaw-Thread-Id</c>
+/// (into the tool context); the tool must pass the
 /// <see cref="IToolInvokePolicy"/> (HTTP deny list by default) or the answer is 404; <c>{ok:true,result}</c>.
 /// </summary>
 internal sealed class ToolsInvokeEndpoint(HttpApiContext api)
@@ -73,7 +74,13 @@ internal sealed class ToolsInvokeEndpoint(HttpApiContext api)
             return;
         }
 
-        var context = new ToolContext(agent.Id, sessionKey, "http-" + api.Time.GetUtcNow().ToUnixTimeMilliseconds(), agent.Workspace);
+        var context = new ToolContext(agent.Id, sessionKey, "http-" + api.Time.GetUtcNow().ToUnixTimeMilliseconds(), agent.Workspace)
+        {
+            MessageChannel = request.MessageChannel,
+            AccountId = request.AccountId,
+            MessageTo = OpenAi.ModelAgentResolver.FirstHeader(http.Request, "x-openclaw-message-to"),
+            ThreadId = OpenAi.ModelAgentResolver.FirstHeader(http.Request, "x-openclaw-thread-id"),
+        };
         ToolResult result;
         try
         {
