@@ -52,8 +52,12 @@ public sealed class AgentCatalog(Func<JsonObject?> config, string stateDir)
             result.Insert(0, Build("main", null, defaults));
         }
 
+        // The default agent: agents.default, else the entry marked `default: true` (entries.<id> or list[]), else main.
+        var markedDefault = (agents?["entries"] as JsonObject)?.FirstOrDefault(e => (bool?)(e.Value as JsonObject)?["default"] == true).Key
+            ?? (agents?["list"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(e => (bool?)e["default"] == true)?["id"]?.GetValue<string>();
         var chosen = defaultId is not null && seen.Contains(SessionKey.NormalizeAgentId(defaultId)) ? SessionKey.NormalizeAgentId(defaultId)
-            : result.FirstOrDefault(a => (bool?)((agents?["entries"] as JsonObject)?[a.Id]?["default"]) == true)?.Id ?? "main";
+            : markedDefault is not null && seen.Contains(SessionKey.NormalizeAgentId(markedDefault)) ? SessionKey.NormalizeAgentId(markedDefault)
+            : "main";
         return [.. result.Select(a => a with { IsDefault = a.Id == chosen })];
     }
 

@@ -75,5 +75,8 @@ public sealed class WorkspaceTests : IDisposable
         Assert.Equal("anthropic/claude-opus-4-6", catalog.Find("main")!.Model);
         Assert.Equal("low", catalog.Find("main")!.ThinkingDefault);
         Assert.Null(catalog.Find("nobody"));
+
+        var listDefault = (JsonObject)JsonNode.Parse("""{ "agents": { "list": [ { "id": "a" }, { "id": "b", "default": true } ] } }""")!;
+        Assert.Equal("b", new AgentCatalog(() => listDefault, _dir).DefaultAgent.Id);
     }
 }
