@@ -80,6 +80,12 @@ public sealed class AdversarialInputTests : ToolTestBase
         { "exec", """{"command":"wc","env":{"DYLD_INSERT_LIBRARIES":"x"}}""", "Security Violation" },
         { "exec", """{"command":"wc","env":{"BASH_FUNC_ls%%":"() { id; }"}}""", "Security Violation" },
         { "exec", """{"command":"wc","env":{"BAD KEY":"x"}}""", "non-portable" },
+        { "exec", """{"command":"wc","env":{"GLIBC_TUNABLES":"glibc.rtld.x=1"}}""", "'GLIBC_TUNABLES' is forbidden" },
+        { "exec", """{"command":"wc","env":{"GIT_EXTERNAL_DIFF":"/tmp/x"}}""", "'GIT_EXTERNAL_DIFF' is forbidden" },
+        { "exec", """{"command":"wc","env":{"ld_audit":"/tmp/x.so"}}""", "'ld_audit' is forbidden" },
+        { "exec", """{"command":"wc","env":{"HTTPS_PROXY":"http://127.0.0.1:1"}}""", "'HTTPS_PROXY' is forbidden" },
+        { "exec", """{"command":"wc","env":{"TF_VAR_token":"x"}}""", "'TF_VAR_token' is forbidden" },
+        { "exec", """{"command":"wc","env":{"OPENCLAW_SHELL":"plain"}}""", "'OPENCLAW_SHELL' is forbidden" },
         { "exec", """{"command":"wc","cwd":"../outside"}""", "escapes workspace root" },
         { "exec", """{"command":"wc","timeout_ms":-5}""", "timeout_ms must be between" },
     };
