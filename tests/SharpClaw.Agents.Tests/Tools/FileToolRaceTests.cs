@@ -1,0 +1,103 @@
+using SharpClaw.Agents.Tools.Files;
+
+namespace SharpClaw.Agents.Tests.Tools;
+
+/// <summary>
+/// Time-of-check/time-of-use: a workspace directory replaced by a symlink to the outside after the guard checked
+/// the path (deterministically, and by a background thread racing many tool calls) must never let a file tool
+/// read or write outside the workspace.
+/// </summary>
+public sealed class FileToolRaceTests : ToolTestBase
+{
+    private string Dir => Path.Combine(Workspace, "dir");
+
+    [Fact]
+    public async Task DirectorySwappedForASymlinkAfterTheCheckIsRefused()
+    {
+        Directory.CreateDirectory(Dir);
+        await File.WriteAllTextAsync(Path.Combine(Dir, "secret.txt"), "inside\n", TestContext.Current.CancellationToken);
+        var guard = new WorkspaceGuard(Workspace, confined: true);
+        var readPath = guard.Resolve("dir/secret.txt", PathAccess.Read);
+        var writePath = guard.Resolve("dir/new.txt", PathAccess.Write);
+        var deletePath = guard.Resolve("dir/secret.txt", PathAccess.Unlink);
+        SwapToSymlink();
+
+        var read = await Assert.ThrowsAsync<PathRefusedException>(() => WorkspaceFile.ReadTextAsync(guard, readPath, "dir/secret.txt", TestContext.Current.CancellationToken));
+        Assert.Contains("Symlink escapes workspace root", read.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<PathRefusedException>(() => WorkspaceFile.WriteTextAsync(guard, writePath, "pwned", TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<PathRefusedException>(() => WorkspaceFile.WriteTextAsync(guard, readPath, "pwned", TestContext.Current.CancellationToken));
+        Assert.Throws<PathRefusedException>(() => WorkspaceFile.Delete(guard, deletePath));
+        AssertOutsideUntouched();
+    }
+
+    [Fact]
+    public async Task FinalFileSwappedForASymlinkAfterTheCheckIsRefused()
+    {
+        var file = Path.Combine(Workspace, "note.txt");
+        await File.WriteAllTextAsync(file, "inside\n", TestContext.Current.CancellationToken);
+        var guard = new WorkspaceGuard(Workspace, confined: true);
+        var path = guard.Resolve("note.txt", PathAccess.Read);
+        File.Delete(file);
+        File.CreateSymbolicLink(file, Path.Combine(Outside, "secret.txt"));
+
+        var read = await Assert.ThrowsAsync<PathRefusedException>(() => WorkspaceFile.ReadTextAsync(guard, path, "note.txt", TestContext.Current.CancellationToken));
+        Assert.Contains("Symlink escapes workspace root", read.Message, StringComparison.Ordinal);
+        AssertOutsideUntouched();
+    }
+
+    [Fact]
+    public async Task RacingSwapsNeverReachOutside()
+    {
+        Directory.CreateDirectory(Dir);
+        await File.WriteAllTextAsync(Path.Combine(Dir, "secret.txt"), "inside\n", TestContext.Current.CancellationToken);
+        using var stop = new CancellationTokenSource();
+        var swaps = 0;
+        var swapper = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                SwapToSymlink();
+                SwapBack();
+                swaps++;
+            }
+        }, TestContext.Current.CancellationToken);
+
+        var read = new ReadTool(() => null);
+        var write = new WriteTool(() => null);
+        var edit = new EditTool(() => null);
+        var insideReads = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var r = await CallAsync(read, """{"path":"dir/secret.txt"}""");
+            Assert.DoesNotContain("TOP SECRET", r.Text, StringComparison.Ordinal);
+            insideReads += r.IsError ? 0 : 1;
+            await CallAsync(write, $$"""{"path":"dir/new{{i % 3}}.txt","content":"pwned"}""");
+            await CallAsync(write, """{"path":"dir/secret.txt","content":"inside\n"}""");
+            await CallAsync(edit, """{"path":"dir/secret.txt","old_text":"inside","new_text":"inside"}""");
+        }
+
+        await stop.CancelAsync();
+        await swapper;
+        Assert.True(swaps > 10, $"the swapper only ran {swaps} times");
+        Assert.True(insideReads > 0, "no read ever succeeded, so the race was not exercised");
+        AssertOutsideUntouched();
+    }
+
+    private void SwapToSymlink()
+    {
+        Directory.Move(Dir, Dir + "-real");
+        File.CreateSymbolicLink(Dir, Outside);
+    }
+
+    private void SwapBack()
+    {
+        File.Delete(Dir);
+        Directory.Move(Dir + "-real", Dir);
+    }
+
+    private void AssertOutsideUntouched()
+    {
+        Assert.Equal(["secret.txt"], Directory.GetFileSystemEntries(Outside).Select(Path.GetFileName));
+        Assert.Equal("TOP SECRET\n", File.ReadAllText(Path.Combine(Outside, "secret.txt")));
+    }
+}
