@@ -57,7 +57,9 @@ public sealed class FileToolRaceTests : ToolTestBase
             while (!stop.IsCancellationRequested)
             {
                 SwapToSymlink();
+                Thread.Yield();
                 SwapBack();
+                Thread.Sleep(swaps % 4);
                 swaps++;
             }
         }, TestContext.Current.CancellationToken);
@@ -66,11 +68,13 @@ public sealed class FileToolRaceTests : ToolTestBase
         var write = new WriteTool(() => null);
         var edit = new EditTool(() => null);
         var insideReads = 0;
-        for (var i = 0; i < 300; i++)
+        var refusedReads = 0;
+        for (var i = 0; i < 3000 && (i < 300 || insideReads < 5 || refusedReads < 5); i++)
         {
             var r = await CallAsync(read, """{"path":"dir/secret.txt"}""");
             Assert.DoesNotContain("TOP SECRET", r.Text, StringComparison.Ordinal);
             insideReads += r.IsError ? 0 : 1;
+            refusedReads += r.IsError ? 1 : 0;
             await CallAsync(write, $$"""{"path":"dir/new{{i % 3}}.txt","content":"pwned"}""");
             await CallAsync(write, """{"path":"dir/secret.txt","content":"inside\n"}""");
             await CallAsync(edit, """{"path":"dir/secret.txt","old_text":"inside","new_text":"inside"}""");
@@ -79,20 +83,47 @@ public sealed class FileToolRaceTests : ToolTestBase
         await stop.CancelAsync();
         await swapper;
         Assert.True(swaps > 10, $"the swapper only ran {swaps} times");
-        Assert.True(insideReads > 0, "no read ever succeeded, so the race was not exercised");
+        Assert.True(insideReads > 0 && refusedReads > 0, $"{insideReads} reads succeeded and {refusedReads} were refused: the race was not exercised");
         AssertOutsideUntouched();
     }
 
     private void SwapToSymlink()
     {
         Directory.Move(Dir, Dir + "-real");
-        File.CreateSymbolicLink(Dir, Outside);
+        RetryAfterRemovingARecreatedDirectory(() => File.CreateSymbolicLink(Dir, Outside));
     }
 
     private void SwapBack()
     {
         File.Delete(Dir);
-        Directory.Move(Dir + "-real", Dir);
+        RetryAfterRemovingARecreatedDirectory(() => Directory.Move(Dir + "-real", Dir));
+    }
+
+    /// <summary>A write in the gap may legitimately create <c>dir</c> again (inside the workspace): clear it and retry.</summary>
+    private void RetryAfterRemovingARecreatedDirectory(Action step)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                step();
+                return;
+            }
+            catch (IOException) when (attempt < 100)
+            {
+                try
+                {
+                    if (Directory.Exists(Dir) && new FileInfo(Dir).LinkTarget is null)
+                    {
+                        Directory.Delete(Dir, recursive: true);
+                    }
+                }
+                catch (IOException)
+                {
+                    // The tool is writing into it right now; try again.
+                }
+            }
+        }
     }
 
     private void AssertOutsideUntouched()

@@ -72,7 +72,8 @@ public sealed class ProcessTool(ExecAuthorizer authorizer, BackgroundProcesses p
                 var note = all.Length > lines ? $"\n\n[showing last {lines} of {all.Length} lines]" : string.Empty;
                 return Ok((tail.Length == 0 ? "(no output yet)" : tail) + note + (proc.Running ? "\n\nProcess still running." : $"\n\nProcess exited with code {proc.ExitCode}."), Describe(proc));
             case "poll":
-                return await PollAsync(Owned(args, context), args, ct);
+                var waitMs = (int)(ToolArgs.Long(args, "timeout", 0, BackgroundProcessIo.MaxPollWaitMs) ?? 0);
+                return await PollAsync(Owned(args, context), waitMs, ct);
             case "write":
                 var writer = Owned(args, context);
                 var eof = ToolArgs.Bool(args, "eof") ?? false;
@@ -84,9 +85,8 @@ public sealed class ProcessTool(ExecAuthorizer authorizer, BackgroundProcesses p
         }
     }
 
-    private async Task<ToolResult> PollAsync(BackgroundProcess proc, JsonObject args, CancellationToken ct)
+    private async Task<ToolResult> PollAsync(BackgroundProcess proc, int waitMs, CancellationToken ct)
     {
-        var waitMs = (int)(ToolArgs.Long(args, "timeout", 0, BackgroundProcessIo.MaxPollWaitMs) ?? 0);
         var poll = await BackgroundProcessIo.PollAsync(proc, waitMs, processes.Time, ct);
         var text = new System.Text.StringBuilder();
         if (poll.Skipped > 0)
