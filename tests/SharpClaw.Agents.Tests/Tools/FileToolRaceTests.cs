@@ -46,6 +46,30 @@ public sealed class FileToolRaceTests : ToolTestBase
     }
 
     [Fact]
+    public async Task SymlinksThatStayInsideTheWorkspaceStillWork()
+    {
+        Directory.CreateDirectory(Path.Combine(Workspace, "real"));
+        await File.WriteAllTextAsync(Path.Combine(Workspace, "real", "a.txt"), "alpha\n", TestContext.Current.CancellationToken);
+        File.CreateSymbolicLink(Path.Combine(Workspace, "alias"), Path.Combine(Workspace, "real"));
+        File.CreateSymbolicLink(Path.Combine(Workspace, "a-link.txt"), Path.Combine(Workspace, "real", "a.txt"));
+
+        Assert.StartsWith("alpha", (await CallAsync(new ReadTool(() => null), """{"path":"alias/a.txt"}""")).Text, StringComparison.Ordinal);
+        Assert.StartsWith("alpha", (await CallAsync(new ReadTool(() => null), """{"path":"a-link.txt"}""")).Text, StringComparison.Ordinal);
+        var wrote = await CallAsync(new WriteTool(() => null), """{"path":"alias/sub/b.txt","content":"beta"}""");
+        Assert.False(wrote.IsError, wrote.Text);
+        Assert.Equal("beta", await File.ReadAllTextAsync(Path.Combine(Workspace, "real", "sub", "b.txt"), TestContext.Current.CancellationToken));
+        var patched = await CallAsync(new ApplyPatchTool(() => null), """{"input":"*** Begin Patch\n*** Delete File: a-link.txt\n*** End Patch"}""");
+        Assert.False(patched.IsError, patched.Text);
+        Assert.False(File.Exists(Path.Combine(Workspace, "a-link.txt")) || new FileInfo(Path.Combine(Workspace, "a-link.txt")).LinkTarget is not null);
+        Assert.True(File.Exists(Path.Combine(Workspace, "real", "a.txt")), "deleting a symlink must not delete its target");
+        File.CreateSymbolicLink(Path.Combine(Workspace, "out-link"), Path.Combine(Outside, "secret.txt"));
+        var unlinked = await CallAsync(new ApplyPatchTool(() => null), """{"input":"*** Begin Patch\n*** Delete File: out-link\n*** End Patch"}""");
+        Assert.False(unlinked.IsError, unlinked.Text);
+        Assert.Null(new FileInfo(Path.Combine(Workspace, "out-link")).LinkTarget);
+        AssertOutsideUntouched();
+    }
+
+    [Fact]
     public async Task RacingSwapsNeverReachOutside()
     {
         Directory.CreateDirectory(Dir);
