@@ -70,6 +70,15 @@ public sealed class FileToolRaceTests : ToolTestBase
     }
 
     [Fact]
+    public async Task WriteCreatesAMissingWorkspaceRoot()
+    {
+        Directory.Delete(Workspace, recursive: true);
+        var wrote = await CallAsync(new WriteTool(() => null), """{"path":"notes/today.md","content":"hi"}""");
+        Assert.False(wrote.IsError, wrote.Text);
+        Assert.Equal("hi", await File.ReadAllTextAsync(Path.Combine(Workspace, "notes", "today.md"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task RacingSwapsNeverReachOutside()
     {
         Directory.CreateDirectory(Dir);

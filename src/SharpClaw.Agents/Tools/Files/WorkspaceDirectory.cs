@@ -52,6 +52,12 @@ internal sealed class WorkspaceDirectory : IDisposable
             throw new PathRefusedException($"{display} is a directory; give a file path");
         }
 
+        if (create)
+        {
+            // The workspace root is configuration, not tool input: a fresh agent's root is created on first write.
+            System.IO.Directory.CreateDirectory(canonicalRoot);
+        }
+
         var fd = NoFollowNative.OpenDirectory(canonicalRoot, out var errno);
         if (fd.IsInvalid)
         {
