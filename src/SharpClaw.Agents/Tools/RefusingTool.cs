@@ -3,7 +3,7 @@ using SharpClaw.Agents.Tools.Files;
 
 namespace SharpClaw.Agents.Tools;
 
-/// <summary>Base for tools whose refusals (bad arguments, refused paths, policy denials) become error results.</summary>
+/// <summary>Base for tools whose refusals (bad arguments, refused paths, policy denials) and I/O failures become error results.</summary>
 public abstract class RefusingTool : IAgentTool
 {
     public abstract string Name { get; }
@@ -21,6 +21,11 @@ public abstract class RefusingTool : IAgentTool
         catch (Exception ex) when (ex is ToolArgumentException or PathRefusedException or ToolRefusedException)
         {
             return ToolResult.Error(ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // E.g. a path changed between the guard's checks and the operation: say what failed, never crash the turn.
+            return ToolResult.Error($"{Name} failed: {ex.Message}");
         }
     }
 

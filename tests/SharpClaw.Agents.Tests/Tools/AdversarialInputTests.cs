@@ -8,8 +8,10 @@ namespace SharpClaw.Agents.Tests.Tools;
 
 /// <summary>
 /// A table of hostile tool inputs — path traversal variants, symlink/hard-link/FIFO escapes, allowlist bypass
-/// strings, environment injection and oversized inputs. Each must be refused with a message that says why,
-/// and must leave no trace (no file outside the workspace, no command run).
+/// strings, environment injection (OpenClaw's dangerous names), process I/O on processes the session does not own,
+/// and oversized inputs. Each must be refused with a message that says why, and must leave no trace (no file
+/// outside the workspace, no command run). Races (a directory swapped for a symlink mid-call) are in
+/// <see cref="FileToolRaceTests"/>; every dangerous environment name in <see cref="ExecEnvironmentTableTests"/>.
 /// </summary>
 public sealed class AdversarialInputTests : ToolTestBase
 {
@@ -80,7 +82,16 @@ public sealed class AdversarialInputTests : ToolTestBase
         { "exec", """{"command":"wc","env":{"DYLD_INSERT_LIBRARIES":"x"}}""", "Security Violation" },
         { "exec", """{"command":"wc","env":{"BASH_FUNC_ls%%":"() { id; }"}}""", "Security Violation" },
         { "exec", """{"command":"wc","env":{"BAD KEY":"x"}}""", "non-portable" },
+        { "exec", """{"command":"wc","env":{"GLIBC_TUNABLES":"glibc.rtld.x=1"}}""", "'GLIBC_TUNABLES' is forbidden" },
+        { "exec", """{"command":"wc","env":{"GIT_EXTERNAL_DIFF":"/tmp/x"}}""", "'GIT_EXTERNAL_DIFF' is forbidden" },
+        { "exec", """{"command":"wc","env":{"ld_audit":"/tmp/x.so"}}""", "'ld_audit' is forbidden" },
+        { "exec", """{"command":"wc","env":{"HTTPS_PROXY":"http://127.0.0.1:1"}}""", "'HTTPS_PROXY' is forbidden" },
+        { "exec", """{"command":"wc","env":{"TF_VAR_token":"x"}}""", "'TF_VAR_token' is forbidden" },
+        { "exec", """{"command":"wc","env":{"OPENCLAW_SHELL":"plain"}}""", "'OPENCLAW_SHELL' is forbidden" },
         { "exec", """{"command":"wc","cwd":"../outside"}""", "escapes workspace root" },
+        { "process", """{"action":"write","pid":1,"data":"id\n"}""", "No process 1 owned by this session" },
+        { "process", """{"action":"poll","pid":1}""", "No process 1 owned by this session" },
+        { "process", """{"action":"poll","pid":1,"timeout":86400000}""", "timeout must be between" },
         { "exec", """{"command":"wc","timeout_ms":-5}""", "timeout_ms must be between" },
     };
 
@@ -91,12 +102,14 @@ public sealed class AdversarialInputTests : ToolTestBase
         Arrange();
         var broker = new FakeBroker("deny");
         using var approvals = new ExecApprovalsFile(Root, new FakeTimeProvider());
+        using var processes = new BackgroundProcesses(TimeProvider.System);
         IAgentTool tool = toolName switch
         {
             "read" => new ReadTool(() => null),
             "write" => new WriteTool(() => null),
             "edit" => new EditTool(() => null),
             "apply_patch" => new ApplyPatchTool(() => null),
+            "process" => new ProcessTool(new ExecAuthorizer(() => null, approvals, broker), processes),
             _ => new ExecTool(new ExecAuthorizer(() => (JsonObject)JsonNode.Parse("""{"tools":{"exec":{"ask":"off"}}}""")!, approvals, broker), TimeProvider.System),
         };
         var result = await CallAsync(tool, argsJson.Replace("OUT", Outside, StringComparison.Ordinal));

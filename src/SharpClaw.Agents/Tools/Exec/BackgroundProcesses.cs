@@ -5,19 +5,24 @@ namespace SharpClaw.Agents.Tools.Exec;
 /// <summary>
 /// Background processes by owning session: at most 8 running per session, logs capped, finished entries kept
 /// (up to 20 per session) for their log. A session's processes are killed when it ends; all are killed on dispose
-/// (gateway stop).
+/// (gateway stop). Stdin stays open only when asked for at start (<see cref="BackgroundProcessIo"/> writes to it).
 /// </summary>
 public sealed class BackgroundProcesses(TimeProvider time) : IDisposable
 {
     public const int MaxRunningPerSession = 8;
+
+    /// <summary>Total bytes one process may be sent on stdin over its life.</summary>
+    public const long MaxStdinBytes = 4 * 1024 * 1024;
     private const int MaxKeptPerSession = 20;
     private readonly ConcurrentDictionary<int, BackgroundProcess> _byPid = new();
 
     public IReadOnlyList<BackgroundProcess> Of(string sessionKey) => [.. _byPid.Values.Where(p => p.SessionKey == sessionKey).OrderBy(p => p.StartedAtMs)];
 
+    public TimeProvider Time => time;
+
     public BackgroundProcess? Find(string sessionKey, int pid) => _byPid.TryGetValue(pid, out var p) && p.SessionKey == sessionKey ? p : null;
 
-    public BackgroundProcess Start(string sessionKey, string command, ExecPlan plan)
+    public BackgroundProcess Start(string sessionKey, string command, ExecPlan plan, bool keepStdin = false)
     {
         if (Of(sessionKey).Count(p => p.Running) >= MaxRunningPerSession)
         {
@@ -26,8 +31,12 @@ public sealed class BackgroundProcesses(TimeProvider time) : IDisposable
 
         var process = new System.Diagnostics.Process { StartInfo = plan.StartInfo() };
         process.Start();
-        process.StandardInput.Close();
-        var entry = new BackgroundProcess(sessionKey, command, process, time.GetUtcNow().ToUnixTimeMilliseconds());
+        if (!keepStdin)
+        {
+            process.StandardInput.Close();
+        }
+
+        var entry = new BackgroundProcess(sessionKey, command, process, time.GetUtcNow().ToUnixTimeMilliseconds(), keepStdin);
         _byPid[entry.Pid] = entry;
         _ = PumpAsync(process.StandardOutput, entry);
         _ = PumpAsync(process.StandardError, entry);

@@ -9,6 +9,18 @@ public sealed class CappedOutput(int cap)
 
     public long Dropped { get; private set; }
 
+    /// <summary>Characters appended so far (kept + dropped): a stream position readers can resume from.</summary>
+    public long Total
+    {
+        get
+        {
+            lock (_text)
+            {
+                return Dropped + _text.Length;
+            }
+        }
+    }
+
     public void Append(ReadOnlySpan<char> chunk)
     {
         lock (_text)
@@ -20,6 +32,21 @@ public sealed class CappedOutput(int cap)
                 _text.Remove(0, excess);
                 Dropped += excess;
             }
+        }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="max"/> characters from stream position <paramref name="position"/> on; <c>Skipped</c>
+    /// counts characters that were dropped from the tail buffer before they could be read.
+    /// </summary>
+    public (string Text, long Next, long Skipped) ReadFrom(long position, int max)
+    {
+        lock (_text)
+        {
+            var start = Math.Max(position, Dropped);
+            var offset = (int)(start - Dropped);
+            var count = Math.Min(max, _text.Length - offset);
+            return (count > 0 ? _text.ToString(offset, count) : string.Empty, start + Math.Max(count, 0), start - position);
         }
     }
 

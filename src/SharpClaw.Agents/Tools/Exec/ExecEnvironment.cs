@@ -6,29 +6,26 @@ namespace SharpClaw.Agents.Tools.Exec;
 /// <summary>
 /// The environment a command runs with: the gateway's own, minus keys that change how interpreters, loaders
 /// and tools behave (<c>LD_*</c>, <c>DYLD_*</c>, <c>BASH_FUNC_*</c>, <c>NODE_OPTIONS</c>, <c>BASH_ENV</c>, …); per-call
-/// overrides may not set those nor <c>PATH</c>/<c>HOME</c>-style keys (security-reliability §1.5, openclaw-core §3.7).
+/// overrides may not set those nor credential, proxy, trust-store and tool-home keys (security-reliability §1.5,
+/// openclaw-core §3.7). The lists live in <see cref="DangerousEnvironmentKeys"/>.
 /// </summary>
 public static partial class ExecEnvironment
 {
-    public static readonly IReadOnlySet<string> Blocked = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "NODE_OPTIONS", "NODE_PATH", "PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONBREAKPOINT", "PERL5OPT", "PERL5LIB", "PERLLIB",
-        "RUBYOPT", "RUBYLIB", "BASH_ENV", "ENV", "SHELLOPTS", "BASHOPTS", "PS4", "IFS", "PROMPT_COMMAND", "GIT_DIR", "GIT_EXEC_PATH",
-        "GIT_SSL_NO_VERIFY", "GIT_ASKPASS", "GIT_SSH", "GIT_SSH_COMMAND", "GIT_TEMPLATE_DIR", "CC", "CXX", "RUSTC_WRAPPER",
-        "CARGO_BUILD_RUSTC_WRAPPER", "JAVA_TOOL_OPTIONS", "JAVA_OPTS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "DOTNET_STARTUP_HOOKS",
-        "DOTNET_ADDITIONAL_DEPS", "CORECLR_PROFILER", "CORECLR_PROFILER_PATH", "CORECLR_ENABLE_PROFILING", "SSLKEYLOGFILE",
-        "OPENSSL_CONF", "SHELL", "ZDOTDIR", "EDITOR", "VISUAL", "PAGER", "GCONV_PATH", "HOSTALIASES", "LOCALDOMAIN", "RES_OPTIONS",
-        "TMPDIR", "BROWSER", "NPM_CONFIG_PREFIX",
-    };
+    /// <summary>Removed from the inherited environment and refused as overrides (see <see cref="DangerousEnvironmentKeys"/>).</summary>
+    public static IReadOnlySet<string> Blocked => DangerousEnvironmentKeys.Everywhere;
 
-    public static readonly IReadOnlyList<string> BlockedPrefixes = ["LD_", "DYLD_", "BASH_FUNC_", "GIT_CONFIG_", "NPM_CONFIG_", "CARGO_REGISTRIES_"];
+    public static IReadOnlyList<string> BlockedPrefixes => DangerousEnvironmentKeys.EverywherePrefixes;
 
     /// <summary>Keys a per-call override may never set even though they are inherited normally.</summary>
-    public static readonly IReadOnlySet<string> OverrideOnly = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "PATH", "HOME", "USER", "LOGNAME", "CLASSPATH" };
+    public static IReadOnlySet<string> OverrideOnly => DangerousEnvironmentKeys.OverrideOnly;
 
     public const string DefaultPath = "/usr/local/bin:/usr/bin:/bin";
 
-    public static bool IsBlocked(string key) => Blocked.Contains(key) || BlockedPrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    public static bool IsBlocked(string key) => Blocked.Contains(key) || HasPrefix(key, BlockedPrefixes);
+
+    /// <summary>True when a per-call override may not set <paramref name="key"/>.</summary>
+    public static bool IsForbiddenOverride(string key)
+        => IsBlocked(key) || OverrideOnly.Contains(key) || HasPrefix(key, DangerousEnvironmentKeys.OverrideOnlyPrefixes);
 
     /// <summary>Builds the child environment or throws <see cref="ToolRefusedException"/> for a forbidden override.</summary>
     public static Dictionary<string, string> Build(IReadOnlyDictionary<string, string>? overrides, IDictionary? inherited = null)
@@ -55,7 +52,7 @@ public static partial class ExecEnvironment
                 throw new ToolRefusedException("Security Violation: Custom 'PATH' variable is forbidden during host execution.");
             }
 
-            if (IsBlocked(k) || OverrideOnly.Contains(k))
+            if (IsForbiddenOverride(k))
             {
                 throw new ToolRefusedException($"Security Violation: Environment variable '{k}' is forbidden during host execution.");
             }
@@ -73,6 +70,8 @@ public static partial class ExecEnvironment
     }
 
     private static string Escape(string s) => ApprovalText.Escape(s);
+
+    private static bool HasPrefix(string key, IReadOnlyList<string> prefixes) => prefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex ValidKey();

@@ -45,7 +45,7 @@ public sealed class ApplyPatchTool(Func<JsonObject?> config) : RefusingTool
             await PlanAsync(change, guard, planned, summary, ct);
         }
 
-        await CommitAsync(planned, ct);
+        await CommitAsync(guard, planned, ct);
         return Ok("Success. Updated the following files:\n" + string.Join("\n", summary), new JsonObject { ["ok"] = true, ["files"] = Protocol.Frames.JsonNodes.StringArray(summary) });
     }
 
@@ -56,7 +56,7 @@ public sealed class ApplyPatchTool(Func<JsonObject?> config) : RefusingTool
         switch (change.Kind)
         {
             case PatchChangeKind.Add:
-                if (await CurrentAsync(path, display, planned, ct) is not null)
+                if (await CurrentAsync(guard, path, display, planned, ct) is not null)
                 {
                     throw new ToolRefusedException($"Cannot add {display}: it already exists (delete it earlier in the same patch to replace it). Nothing was changed.");
                 }
@@ -65,7 +65,7 @@ public sealed class ApplyPatchTool(Func<JsonObject?> config) : RefusingTool
                 summary.Add("A " + display);
                 break;
             case PatchChangeKind.Delete:
-                if (await CurrentAsync(path, display, planned, ct, unlink: true) is null)
+                if (await CurrentAsync(guard, path, display, planned, ct, unlink: true) is null)
                 {
                     throw new ToolRefusedException($"Cannot delete {display}: file not found. Nothing was changed.");
                 }
@@ -74,7 +74,7 @@ public sealed class ApplyPatchTool(Func<JsonObject?> config) : RefusingTool
                 summary.Add("D " + display);
                 break;
             default:
-                var text = await CurrentAsync(path, display, planned, ct) ?? throw new ToolRefusedException($"Failed to read file to update {display}: file not found. Nothing was changed.");
+                var text = await CurrentAsync(guard, path, display, planned, ct) ?? throw new ToolRefusedException($"Failed to read file to update {display}: file not found. Nothing was changed.");
                 var endsWithNewline = text.EndsWith('\n');
                 var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
                 if (endsWithNewline)
@@ -86,7 +86,7 @@ public sealed class ApplyPatchTool(Func<JsonObject?> config) : RefusingTool
                 if (change.MoveTo is { } moveTo)
                 {
                     var dest = guard.Resolve(moveTo, PathAccess.Write);
-                    if (dest != path && await CurrentAsync(dest, guard.Display(dest), planned, ct) is not null)
+                    if (dest != path && await CurrentAsync(guard, dest, guard.Display(dest), planned, ct) is not null)
                     {
                         throw new ToolRefusedException($"Cannot move {display} to {guard.Display(dest)}: the destination exists. Nothing was changed.");
                     }
@@ -105,7 +105,7 @@ public sealed class ApplyPatchTool(Func<JsonObject?> config) : RefusingTool
         }
     }
 
-    private static async Task<string?> CurrentAsync(string path, string display, Dictionary<string, string?> planned, CancellationToken ct, bool unlink = false)
+    private static async Task<string?> CurrentAsync(WorkspaceGuard guard, string path, string display, Dictionary<string, string?> planned, CancellationToken ct, bool unlink = false)
     {
         if (planned.TryGetValue(path, out var pending))
         {
@@ -117,15 +117,29 @@ public sealed class ApplyPatchTool(Func<JsonObject?> config) : RefusingTool
             return File.Exists(path) || new FileInfo(path).LinkTarget is not null ? string.Empty : null;
         }
 
-        return File.Exists(path) ? await WorkspaceFile.ReadTextAsync(path, display, ct) : null;
+        return File.Exists(path) ? await WorkspaceFile.ReadTextAsync(guard, path, display, ct) : null;
     }
 
-    private static async Task CommitAsync(Dictionary<string, string?> planned, CancellationToken ct)
+    private static async Task CommitAsync(WorkspaceGuard guard, Dictionary<string, string?> planned, CancellationToken ct)
     {
+        // A backup of null means "did not exist"; an entry that exists but cannot be read back (a symlink being
+        // deleted) is left out and not restored.
         var backups = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
         foreach (var path in planned.Keys)
         {
-            backups[path] = File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
+            if (!File.Exists(path) && new FileInfo(path).LinkTarget is null)
+            {
+                backups[path] = null;
+                continue;
+            }
+
+            try
+            {
+                backups[path] = await WorkspaceFile.ReadBytesAsync(guard, path, ct);
+            }
+            catch (PathRefusedException) when (planned[path] is null)
+            {
+            }
         }
 
         try
@@ -134,25 +148,25 @@ public sealed class ApplyPatchTool(Func<JsonObject?> config) : RefusingTool
             {
                 if (content is null)
                 {
-                    File.Delete(path);
+                    WorkspaceFile.Delete(guard, path);
                 }
                 else
                 {
-                    await WorkspaceFile.WriteTextAsync(path, content, CancellationToken.None);
+                    await WorkspaceFile.WriteTextAsync(guard, path, content, CancellationToken.None);
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PathRefusedException)
         {
             foreach (var (path, bytes) in backups)
             {
                 if (bytes is null)
                 {
-                    File.Delete(path);
+                    WorkspaceFile.Delete(guard, path);
                 }
                 else
                 {
-                    await File.WriteAllBytesAsync(path, bytes, CancellationToken.None);
+                    await WorkspaceFile.WriteBytesAsync(guard, path, bytes, CancellationToken.None);
                 }
             }
 

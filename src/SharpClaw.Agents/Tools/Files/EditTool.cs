@@ -26,7 +26,7 @@ public sealed class EditTool(Func<JsonObject?> config) : RefusingTool
             throw new ToolArgumentException("old_text must not be empty");
         }
 
-        var text = await WorkspaceFile.ReadTextAsync(path, display, ct);
+        var text = await WorkspaceFile.ReadTextAsync(guard, path, display, ct);
         var crlf = text.Contains("\r\n", StringComparison.Ordinal);
         var normalized = crlf ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
         var needle = oldText.Replace("\r\n", "\n", StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class EditTool(Func<JsonObject?> config) : RefusingTool
             throw new ToolRefusedException($"No changes made to {display}. The replacement produced identical content.");
         }
 
-        await WorkspaceFile.WriteTextAsync(path, crlf ? updated.Replace("\n", "\r\n", StringComparison.Ordinal) : updated, ct);
+        await WorkspaceFile.WriteTextAsync(guard, path, crlf ? updated.Replace("\n", "\r\n", StringComparison.Ordinal) : updated, ct);
         var line = normalized.AsSpan(0, first).Count('\n') + 1;
         return Ok($"Successfully replaced text in {display}.", new JsonObject { ["ok"] = true, ["path"] = display, ["firstChangedLine"] = line });
     }

@@ -22,7 +22,7 @@ public sealed class ReadTool(Func<JsonObject?> config) : RefusingTool
         var display = guard.Display(path);
         var offset = (int)(ToolArgs.Long(args, "offset", 1, int.MaxValue) ?? 1);
         var limit = (int)(ToolArgs.Long(args, "limit", 1, 100_000) ?? FileToolSettings.DefaultReadLines);
-        var text = await WorkspaceFile.ReadTextAsync(path, display, ct);
+        var text = await WorkspaceFile.ReadTextAsync(guard, path, display, ct);
         var lines = text.Split('\n');
         var total = text.EndsWith('\n') ? lines.Length - 1 : lines.Length;
         if (total > 0 && offset > total)

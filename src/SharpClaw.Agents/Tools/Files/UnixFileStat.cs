@@ -1,10 +1,11 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace SharpClaw.Agents.Tools.Files;
 
 /// <summary>
-/// <c>lstat(2)</c> for what .NET does not expose: the file type (regular, FIFO, device, socket) and the hard-link
-/// count. Linux x64/arm64 only; elsewhere returns null and callers fall back to managed checks.
+/// <c>lstat(2)</c>/<c>fstat(2)</c> for what .NET does not expose: the file type (regular, FIFO, device, socket) and the
+/// hard-link count. Linux x64/arm64 only; elsewhere returns null and callers fall back to managed checks.
 /// </summary>
 internal static partial class UnixFileStat
 {
@@ -14,19 +15,23 @@ internal static partial class UnixFileStat
 
     internal readonly record struct Info(bool IsRegular, bool IsDirectory, long LinkCount);
 
+    public static bool Supported => OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
+
     public static Info? Lstat(string path)
     {
-        if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture is not (Architecture.X64 or Architecture.Arm64))
-        {
-            return null;
-        }
-
         var buffer = new byte[256];
-        if (NativeLstat(path, buffer) != 0)
-        {
-            return null;
-        }
+        return Supported && NativeLstat(path, buffer) == 0 ? Parse(buffer) : null;
+    }
 
+    /// <summary>What an open descriptor refers to (no path, so nothing can be swapped underneath).</summary>
+    public static Info? Fstat(SafeFileHandle handle)
+    {
+        var buffer = new byte[256];
+        return Supported && NativeFstat(handle, buffer) == 0 ? Parse(buffer) : null;
+    }
+
+    private static Info Parse(byte[] buffer)
+    {
         int mode;
         long links;
         if (RuntimeInformation.ProcessArchitecture == Architecture.X64)
@@ -46,4 +51,7 @@ internal static partial class UnixFileStat
 
     [LibraryImport("libc", EntryPoint = "lstat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int NativeLstat(string path, [Out] byte[] buffer);
+
+    [LibraryImport("libc", EntryPoint = "fstat", SetLastError = true)]
+    private static partial int NativeFstat(SafeFileHandle fd, [Out] byte[] buffer);
 }

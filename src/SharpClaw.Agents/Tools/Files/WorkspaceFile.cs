@@ -2,28 +2,20 @@ using System.Text;
 
 namespace SharpClaw.Agents.Tools.Files;
 
-/// <summary>Text file I/O for the file tools: size-limited reads and temp-file + rename writes.</summary>
+/// <summary>
+/// File I/O for the file tools, always through a <see cref="WorkspaceDirectory"/> (so confined paths are opened
+/// without following symlinks): size-limited reads and temp-file + rename writes.
+/// </summary>
 internal static class WorkspaceFile
 {
-    public static async Task<string> ReadTextAsync(string path, string display, CancellationToken ct)
+    public static async Task<string> ReadTextAsync(WorkspaceGuard guard, string path, string display, CancellationToken ct)
     {
-        var info = new FileInfo(path);
-        if (Directory.Exists(path))
+        if (System.IO.Directory.Exists(path))
         {
             throw new PathRefusedException($"{display} is a directory, not a file");
         }
 
-        if (!info.Exists)
-        {
-            throw new PathRefusedException($"File not found: {display}");
-        }
-
-        if (info.Length > FileToolSettings.MaxReadBytes)
-        {
-            throw new PathRefusedException($"file exceeds limit of {FileToolSettings.MaxReadBytes} bytes: {display} ({info.Length} bytes); use exec with head/tail for large files");
-        }
-
-        var bytes = await File.ReadAllBytesAsync(path, ct);
+        var bytes = await ReadBytesAsync(guard, path, ct);
         if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).Contains((byte)0))
         {
             throw new PathRefusedException($"{display} looks like a binary file (contains NUL bytes); read refuses binary content");
@@ -32,27 +24,61 @@ internal static class WorkspaceFile
         return Encoding.UTF8.GetString(bytes);
     }
 
-    public static async Task WriteTextAsync(string path, string content, CancellationToken ct)
+    public static async Task<byte[]> ReadBytesAsync(WorkspaceGuard guard, string path, CancellationToken ct)
     {
-        var dir = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        using var dir = WorkspaceDirectory.OpenParent(guard, path, create: false, followLeaf: true, out var leaf);
+        FileStream stream;
         try
         {
-            await using (var stream = new FileStream(temp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous }))
+            stream = dir.OpenRead(leaf);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new PathRefusedException($"File not found: {guard.Display(path)}");
+        }
+
+        await using (stream)
+        {
+            if (stream.Length > FileToolSettings.MaxReadBytes)
             {
-                var bytes = Encoding.UTF8.GetBytes(content);
+                throw new PathRefusedException($"file exceeds limit of {FileToolSettings.MaxReadBytes} bytes: {guard.Display(path)} ({stream.Length} bytes); use exec with head/tail for large files");
+            }
+
+            var buffer = new MemoryStream((int)stream.Length);
+            await stream.CopyToAsync(buffer, ct);
+            return buffer.ToArray();
+        }
+    }
+
+    public static Task WriteTextAsync(WorkspaceGuard guard, string path, string content, CancellationToken ct)
+        => WriteBytesAsync(guard, path, Encoding.UTF8.GetBytes(content), ct);
+
+    public static async Task WriteBytesAsync(WorkspaceGuard guard, string path, byte[] bytes, CancellationToken ct)
+    {
+        using var dir = WorkspaceDirectory.OpenParent(guard, path, create: true, followLeaf: true, out var leaf);
+        var temp = $".{leaf}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var stream = dir.CreateNew(temp))
+            {
                 await stream.WriteAsync(bytes, ct);
                 await stream.FlushAsync(ct);
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, path, overwrite: true);
+            dir.Replace(temp, leaf);
         }
         catch
         {
-            File.Delete(temp);
+            dir.Delete(temp);
             throw;
         }
+    }
+
+    /// <summary>Deletes the entry itself (a symlink is removed, not followed).</summary>
+    public static void Delete(WorkspaceGuard guard, string path)
+    {
+        using var dir = WorkspaceDirectory.OpenParent(guard, path, create: false, followLeaf: false, out var leaf);
+        dir.Delete(leaf);
     }
 }

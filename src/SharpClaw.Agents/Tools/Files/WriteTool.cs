@@ -28,7 +28,7 @@ public sealed class WriteTool(Func<JsonObject?> config) : RefusingTool
             throw new PathRefusedException($"{guard.Display(path)} is a directory; give a file path");
         }
 
-        await WorkspaceFile.WriteTextAsync(path, content, ct);
+        await WorkspaceFile.WriteTextAsync(guard, path, content, ct);
         var display = guard.Display(path);
         return Ok($"Successfully wrote {content.Length} characters to {display}", new JsonObject { ["ok"] = true, ["path"] = display });
     }

@@ -35,7 +35,7 @@ public static class ToolCatalog
         new("edit", "Edit", "Replace one exact, unique text block in a file.", "fs", "medium", C),
         new("apply_patch", "Apply Patch", "Apply a unified diff or *** Begin Patch patch, all-or-nothing.", "fs", "medium", C),
         new("exec", "Exec", "Run a shell command under the exec security policy.", "runtime", "high", C),
-        new("process", "Process", "Start, list, stop and signal background processes of this session.", "runtime", "high", C),
+        new("process", "Process", "Start, list, stop, signal, poll and write to background processes of this session.", "runtime", "high", C),
         new("web_search", "Web Search", "Search the web.", "web", "low", C),
         new("web_fetch", "Web Fetch", "Fetch and extract a web page.", "web", "medium", C),
         new("memory_search", "Memory Search", "Search agent memory.", "memory", "low", C),
