@@ -117,7 +117,13 @@ internal static class Scenarios
 
     public static async Task<(double P50, double P99, double Rate, int Count)> AgentTurnsAsync(Uri url, int sessions, int turns, string sessionPrefix = "bench")
     {
-        var clients = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => GatewayClient.ConnectAsync(new GatewayClientOptions { Url = url, Token = GatewayProcess.Token })));
+        // Like OpenClaw's own clients: declare session-scoped-events and follow only the session this client drives.
+        var clients = await Task.WhenAll(Enumerable.Range(0, sessions).Select(async i =>
+        {
+            var c = await GatewayClient.ConnectAsync(new GatewayClientOptions { Url = url, Token = GatewayProcess.Token, Caps = ["session-scoped-events"] });
+            await c.CallAsync("sessions.messages.subscribe", new JsonObject { ["key"] = $"{sessionPrefix}-{i}" });
+            return c;
+        }));
         var samples = new List<double>();
         var perSession = turns / sessions;
         var total = Stopwatch.StartNew();

@@ -76,8 +76,9 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                     break;
                 }
 
-                var events = await sessions.ReadEventsAsync(session.SessionId, CancellationToken.None);
-                if (iterations == 1 && !compactedForOverflow && Compactor.ShouldCompact(events, ContextWindowOf(modelCall.Primary)))
+                var transcript = await sessions.ReadTranscriptAsync(session.SessionId, CancellationToken.None);
+                var events = transcript.Events;
+                if (iterations == 1 && !compactedForOverflow && Compactor.ShouldCompact(transcript.ActiveMessageChars, ContextWindowOf(modelCall.Primary)))
                 {
                     compactedForOverflow = await compactor.CompactAsync(session, modelCall, emitter, ct);
                     events = await sessions.ReadEventsAsync(session.SessionId, CancellationToken.None);

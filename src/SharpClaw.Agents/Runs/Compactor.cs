@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
@@ -18,29 +17,15 @@ public sealed class Compactor(SessionStore sessions, IModelInvoker models, TimeP
     public const int DefaultContextWindow = 200_000;
 
     /// <summary>Rough token estimate (4 characters per token) used for thresholds.</summary>
-    // Stored events are immutable (SessionStore.ReadEventsAsync), so each one's serialized size is measured once.
-    private static readonly ConditionalWeakTable<JsonObject, StrongBox<long>> MessageChars = new();
-
-    public static long EstimateTokens(IEnumerable<JsonObject> events) => events.Sum(CharsOf) / 4;
+    public static long EstimateTokens(IEnumerable<JsonObject> events) => events.Sum(TranscriptMeasure.MessageChars) / 4;
 
     /// <summary>True when the active context nears the window (window − reserve).</summary>
-    public static bool ShouldCompact(IReadOnlyList<JsonObject> events, int contextWindow)
+    /// <param name="activeMessageChars">The size of the messages after the last boundary (<see cref="TranscriptSnapshot.ActiveMessageChars"/>).</param>
+    public static bool ShouldCompact(long activeMessageChars, int contextWindow)
     {
-        // Same sum as EstimateTokens(ActiveMessages(events)) without building the list: runs before every turn.
         var reserve = contextWindow >= 80_000 ? 20_000 : contextWindow / 4;
-        long chars = 0;
-        for (var i = ActiveStart(events); i < events.Count; i++)
-        {
-            if ((string?)events[i]["type"] == "message")
-            {
-                chars += CharsOf(events[i]);
-            }
-        }
-
-        return chars / 4 >= contextWindow - reserve;
+        return activeMessageChars / 4 >= contextWindow - reserve;
     }
-
-    private static long CharsOf(JsonObject e) => MessageChars.GetValue(e, static e => new StrongBox<long>(e["message"]?.ToJsonString().Length ?? 0)).Value;
 
     public async Task<bool> CompactAsync(SessionRecord session, ModelCall call, RunEventEmitter? emitter, CancellationToken ct, string? instructions = null)
     {

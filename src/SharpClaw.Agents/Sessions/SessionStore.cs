@@ -145,25 +145,7 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
         using var writing = await db.Writes.EnterAsync(ct);
         await using var conn = await db.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await conn.BeginTransactionAsync(ct);
-        long seq;
-        string? parentId = null;
-        await using (var cmd = conn.CreateCommand())
-        {
-            cmd.Transaction = tx;
-            cmd.CommandText = "SELECT seq, json_extract(event_json, '$.type'), json_extract(event_json, '$.id') FROM transcript_events WHERE session_id = $s ORDER BY seq DESC LIMIT 1";
-            cmd.Parameters.AddWithValue("$s", sessionId);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            if (await r.ReadAsync(ct))
-            {
-                seq = r.GetInt64(0) + 1;
-                parentId = r.IsDBNull(1) || r.GetString(1) == "session" || r.IsDBNull(2) ? null : r.GetString(2);
-            }
-            else
-            {
-                seq = 1;
-            }
-        }
-
+        var (seq, parentId) = await NextSeqAsync(conn, tx, sessionId, ct);
         if ((string?)evt["type"] != "session" && evt.ContainsKey("parentId") && evt["parentId"] is null)
         {
             evt["parentId"] = parentId;
@@ -186,11 +168,53 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
     }
 
     /// <summary>
+    /// The next sequence number and the id the new event's <c>parentId</c> points at (null after the header or
+    /// when empty). The last row's seq comes from the primary-key index; its id from the transcript cache when the
+    /// cache holds exactly that row, otherwise from the row itself.
+    /// </summary>
+    private async Task<(long Seq, string? ParentId)> NextSeqAsync(SqliteConnection conn, SqliteTransaction tx, string sessionId, CancellationToken ct)
+    {
+        long last;
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT seq FROM transcript_events WHERE session_id = $s ORDER BY seq DESC LIMIT 1";
+            cmd.Parameters.AddWithValue("$s", sessionId);
+            if (await cmd.ExecuteScalarAsync(ct) is not long found)
+            {
+                return (1, null);
+            }
+
+            last = found;
+        }
+
+        if (_transcripts.TryGet(sessionId)?.LastEventIf(last) is { } cachedLast && cachedLast["id"] is JsonValue id && id.TryGetValue<string>(out var cachedId))
+        {
+            return (last + 1, (string?)cachedLast["type"] is null or "session" ? null : cachedId);
+        }
+
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT json_extract(event_json, '$.type'), json_extract(event_json, '$.id') FROM transcript_events WHERE session_id = $s AND seq = $q";
+            cmd.Parameters.AddWithValue("$s", sessionId);
+            cmd.Parameters.AddWithValue("$q", last);
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            var parentId = await r.ReadAsync(ct) && !r.IsDBNull(0) && r.GetString(0) != "session" && !r.IsDBNull(1) ? r.GetString(1) : null;
+            return (last + 1, parentId);
+        }
+    }
+
+    /// <summary>
     /// The session's transcript events in order. Served from a cache of parsed events topped up with any rows
     /// committed since (by this or another process); the returned objects are shared and must not be mutated
     /// (deep-clone what you change).
     /// </summary>
     public async Task<IReadOnlyList<JsonObject>> ReadEventsAsync(string sessionId, CancellationToken ct = default)
+        => (await ReadTranscriptAsync(sessionId, ct)).Events;
+
+    /// <summary>As <see cref="ReadEventsAsync"/>, with the running size of the active (post-compaction) messages.</summary>
+    public async Task<TranscriptSnapshot> ReadTranscriptAsync(string sessionId, CancellationToken ct = default)
     {
         var cached = _transcripts.GetOrAdd(sessionId);
         long after;
@@ -220,12 +244,11 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
             {
                 if (seq > cached.LastSeq)
                 {
-                    cached.Events.Add(evt);
-                    cached.LastSeq = seq;
+                    cached.Add(seq, evt);
                 }
             }
 
-            return [.. cached.Events];
+            return new TranscriptSnapshot([.. cached.Events], cached.ActiveMessageChars);
         }
     }
 

@@ -6,7 +6,8 @@ namespace SharpClaw.Gateway.Agents;
 
 /// <summary>
 /// Broadcasts run events: <c>agent</c> and <c>chat</c> go to every operator with <c>operator.read</c>; the
-/// structured <c>tool</c> stream only to connections that advertised the <c>tool-events</c> capability.
+/// structured <c>tool</c> stream only to connections that advertised the <c>tool-events</c> capability; sockets with
+/// <c>session-scoped-events</c> only for the sessions they subscribed to.
 /// </summary>
 public sealed class GatewayAgentEventSink(ConnectionRegistry connections) : IAgentEventSink
 {
@@ -18,6 +19,6 @@ public sealed class GatewayAgentEventSink(ConnectionRegistry connections) : IAge
             filter = c => c.Identity!.Caps.Contains("tool-events");
         }
 
-        connections.Broadcast(eventName, payload, dropIfSlow: dropIfSlow, filter: filter);
+        connections.Broadcast(eventName, payload, dropIfSlow: dropIfSlow, filter: filter, sessionKey: (string?)payload["sessionKey"]);
     }
 }

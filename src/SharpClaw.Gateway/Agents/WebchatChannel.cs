@@ -39,7 +39,7 @@ public sealed class WebchatChannel(SessionStore sessions, ConnectionRegistry con
             ["seq"] = 1,
             ["state"] = "final",
             ["message"] = message.DeepClone(),
-        });
+        }, sessionKey: key);
         return new JsonObject { ["delivered"] = true, ["channel"] = Id, ["to"] = key, ["recipients"] = recipients };
     }
 }

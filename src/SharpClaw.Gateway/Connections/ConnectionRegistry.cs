@@ -58,8 +58,11 @@ public sealed class ConnectionRegistry
         }
     }
 
-    /// <summary>Sends an event to every authenticated socket allowed to see it (unknown events go nowhere).</summary>
-    public void Broadcast(string eventName, JsonPayload payload, StateVersion? stateVersion = null, bool dropIfSlow = false, Func<GatewayConnection, bool>? filter = null)
+    /// <summary>
+    /// Sends an event to every authenticated socket allowed to see it (unknown events go nowhere). Session-keyed
+    /// events pass <paramref name="sessionKey"/> so sockets with <c>session-scoped-events</c> get only their sessions'.
+    /// </summary>
+    public void Broadcast(string eventName, JsonPayload payload, StateVersion? stateVersion = null, bool dropIfSlow = false, Func<GatewayConnection, bool>? filter = null, string? sessionKey = null)
     {
         var scope = EventNames.RequiredScope(eventName);
         if (scope is null)
@@ -80,7 +83,7 @@ public sealed class ConnectionRegistry
                 continue;
             }
 
-            if (filter is not null && !filter(c))
+            if (!c.WantsSessionEvent(eventName, sessionKey) || (filter is not null && !filter(c)))
             {
                 continue;
             }

@@ -53,7 +53,20 @@ public sealed class GatewayConnection
     /// <summary>Consecutive "unauthorized role" errors (flood guard).</summary>
     public int UnauthorizedStreak { get; set; }
 
-    public void Authenticate(ConnectionIdentity identity) => Identity = identity;
+    /// <summary>True when the client declared <c>session-scoped-events</c>: session events only for <see cref="Subscriptions"/>.</summary>
+    public bool ScopedSessionEvents { get; private set; }
+
+    public SessionEventSubscriptions Subscriptions { get; } = new();
+
+    public void Authenticate(ConnectionIdentity identity)
+    {
+        ScopedSessionEvents = identity.Caps.Contains(Protocol.Events.SessionScopedEvents.Capability);
+        Identity = identity;
+    }
+
+    /// <summary>Whether a session-keyed event for <paramref name="sessionKey"/> is for this socket.</summary>
+    public bool WantsSessionEvent(string eventName, string? sessionKey)
+        => !ScopedSessionEvents || !Protocol.Events.SessionScopedEvents.Applies(eventName) || (sessionKey is not null && Subscriptions.Contains(sessionKey));
 
     public bool HasScope(string scope) => Identity is { Role: "operator" } id && OperatorScopes.Satisfies((IReadOnlyCollection<string>)id.Scopes, scope);
 

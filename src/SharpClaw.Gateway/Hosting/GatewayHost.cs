@@ -140,6 +140,7 @@ public static class GatewayHost
         new SystemMethods(services, config.StatusNode).Register(methods);
         new AgentMethods(services, agentServices).Register(methods);
         new SessionMethods(services, agentServices).Register(methods);
+        new SessionSubscriptionMethods(agentServices).Register(methods);
         new UsageMethods(services, agentServices).Register(methods);
         new AgentsMethods(agentServices, config).Register(methods);
         new DeviceMethods(services).Register(methods);

@@ -92,6 +92,31 @@ public sealed class SessionStoreTests : IDisposable
         Assert.Equal(("run-1", 10L, 5L, 2L, 1L), (logged.RunId, logged.Input, logged.Output, logged.CacheRead, logged.CacheWrite));
     }
 
+    [Fact]
+    public async Task CachedSession_LinksParents_AndKeepsTheActiveMessageSizeAcrossCompactions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var mine = await StoreAsync(TimeProvider.System);
+        var other = await StoreAsync(TimeProvider.System); // another process on the same database
+        var s = await mine.GetOrCreateAsync("agent:main:totals", "main", null, ct);
+        Assert.Equal(0, (await mine.ReadTranscriptAsync(s.SessionId, ct)).ActiveMessageChars); // header only, now cached
+        var m1 = await mine.AppendAsync(s.SessionId, TranscriptEvents.Message(new JsonObject { ["role"] = "user", ["content"] = "first" }, DateTimeOffset.UtcNow), ct);
+        Assert.Null(m1["parentId"]); // the header is never a parent, also when answered from the cache
+        var m2 = await mine.AppendAsync(s.SessionId, TranscriptEvents.Message(new JsonObject { ["role"] = "assistant", ["content"] = "second" }, DateTimeOffset.UtcNow), ct);
+        Assert.Equal((string)m1["id"]!, (string)m2["parentId"]!);
+        var snapshot = await mine.ReadTranscriptAsync(s.SessionId, ct);
+        Assert.Equal(Size(m1) + Size(m2), snapshot.ActiveMessageChars);
+
+        var compaction = await other.AppendAsync(s.SessionId, TranscriptEvents.Compaction("sum", (string)m2["id"]!, 10, 5, DateTimeOffset.UtcNow), ct);
+        var m3 = await mine.AppendAsync(s.SessionId, TranscriptEvents.Message(new JsonObject { ["role"] = "user", ["content"] = "third" }, DateTimeOffset.UtcNow), ct);
+        Assert.Equal((string)compaction["id"]!, (string)m3["parentId"]!); // the cache was behind: read from the row
+        snapshot = await mine.ReadTranscriptAsync(s.SessionId, ct);
+        Assert.Equal(["session", "message", "message", "compaction", "message"], snapshot.Events.Select(e => (string)e["type"]!));
+        Assert.Equal(Size(m3), snapshot.ActiveMessageChars);
+
+        static long Size(JsonObject e) => e["message"]!.ToJsonString().Length;
+    }
+
     [Theory]
     [InlineData(false, 1)]
     [InlineData(true, 2)]
