@@ -12,6 +12,7 @@ namespace SharpClaw.Gateway.Tests.Interop;
 public static class ProtocolSchema
 {
     private static readonly Lazy<Loaded> Schema = new(Load);
+    private static readonly Lock EvaluationGate = new();
 
     private static readonly Dictionary<string, string> EventPayloads = new(StringComparer.Ordinal)
     {
@@ -77,7 +78,14 @@ public static class ProtocolSchema
 
     private static void Check(JsonSchema schema, JsonElement element, string what, string frame)
     {
-        var result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        // Evaluating one shared schema from parallel tests occasionally reported a oneOf matching two branches
+        // (lazy schema initialisation is not thread-safe), so evaluations are serialised.
+        EvaluationResults result;
+        lock (EvaluationGate)
+        {
+            result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+
         if (!result.IsValid)
         {
             var errors = string.Join("; ", (result.Details ?? []).Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(10));
