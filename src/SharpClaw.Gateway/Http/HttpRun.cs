@@ -41,9 +41,18 @@ internal sealed class HttpRun(AgentRun run, Channel<string> deltas, Task<string>
         }
     }
 
+    /// <summary>
+    /// Ends the request's hold on the run. A run still going when its HTTP handler leaves has lost its caller (the
+    /// client disconnected and the write failed before <c>RequestAborted</c> fired, or the handler failed): it is
+    /// aborted rather than left running with nobody to receive it.
+    /// </summary>
     public void Dispose()
     {
         abortOnDisconnect.Dispose();
         subscription.Dispose();
+        if (!lifecycleEnded.IsCompleted && !run.IsEnded)
+        {
+            run.Abort();
+        }
     }
 }

@@ -20,7 +20,9 @@ public sealed class HttpApiHost : IAsyncDisposable
         Gateway = gateway;
         Model = model;
         Runs = runs;
-        Client = new HttpClient { BaseAddress = gateway.HttpUrl, Timeout = TimeSpan.FromSeconds(60) };
+        // No draining of abandoned responses: disposing an unfinished stream closes the connection at once, as a
+        // disconnecting client does (the client-disconnect cases depend on it).
+        Client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }, disposeHandler: true) { BaseAddress = gateway.HttpUrl, Timeout = TimeSpan.FromSeconds(60) };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestGateway.Token);
         Anonymous = new HttpClient { BaseAddress = gateway.HttpUrl, Timeout = TimeSpan.FromSeconds(60) };
     }
