@@ -46,5 +46,6 @@ if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then
   echo "no tests ran"
   failed=1
 fi
-echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+echo "(${skipped} skipped)"
+echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
