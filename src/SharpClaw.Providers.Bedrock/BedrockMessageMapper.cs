@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
+using SharpClaw.Providers.Common;
 
 namespace SharpClaw.Providers.Bedrock;
 
@@ -86,7 +87,7 @@ internal static class BedrockMessageMapper
             case FunctionCallContent call:
                 yield return new JsonObject
                 {
-                    ["toolUse"] = new JsonObject { ["toolUseId"] = call.CallId, ["name"] = call.Name, ["input"] = BedrockJson.Object(call.Arguments) },
+                    ["toolUse"] = new JsonObject { ["toolUseId"] = call.CallId, ["name"] = call.Name, ["input"] = ProviderJson.Object(call.Arguments) },
                 };
                 break;
             case FunctionResultContent result:
@@ -99,7 +100,7 @@ internal static class BedrockMessageMapper
     {
         JsonNode block = result.Exception is { } exception
             ? new JsonObject { ["text"] = exception.Message }
-            : BedrockJson.ToNode(result.Result) switch
+            : ProviderJson.ToNode(result.Result) switch
             {
                 JsonObject obj => new JsonObject { ["json"] = obj },
                 JsonValue value when value.TryGetValue<string>(out var text) => new JsonObject { ["text"] = text },

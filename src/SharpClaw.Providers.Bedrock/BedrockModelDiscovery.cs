@@ -58,11 +58,11 @@ internal static class BedrockModelDiscovery
 
         foreach (var summary in summaries.EnumerateArray())
         {
-            var id = BedrockJson.String(summary, "modelId")?.Trim();
-            var provider = (BedrockJson.String(summary, "providerName") ?? id?.Split('.')[0])?.Trim().ToLowerInvariant();
+            var id = ProviderJson.String(summary, "modelId")?.Trim();
+            var provider = (ProviderJson.String(summary, "providerName") ?? id?.Split('.')[0])?.Trim().ToLowerInvariant();
             var streams = summary.TryGetProperty("responseStreamingSupported", out var s) && s.ValueKind == JsonValueKind.True;
             var active = BedrockJson.TryGetObject(summary, "modelLifecycle", out var lifecycle)
-                && string.Equals(BedrockJson.String(lifecycle, "status"), "ACTIVE", StringComparison.OrdinalIgnoreCase);
+                && string.Equals(ProviderJson.String(lifecycle, "status"), "ACTIVE", StringComparison.OrdinalIgnoreCase);
             if (string.IsNullOrEmpty(id) || !streams || !active || !Modalities(summary, "outputModalities").Contains("text")
                 || (filter.Count > 0 && (provider is null || !filter.Contains(provider))))
             {
@@ -70,7 +70,7 @@ internal static class BedrockModelDiscovery
             }
 
             var inputs = Modalities(summary, "inputModalities").Where(m => m is "text" or "image").ToList();
-            result.Add(Definition(control.ProviderId, id, BedrockJson.String(summary, "modelName"), inputs.Count > 0 ? inputs : ["text"], options));
+            result.Add(Definition(control.ProviderId, id, ProviderJson.String(summary, "modelName"), inputs.Count > 0 ? inputs : ["text"], options));
         }
 
         return result;
@@ -87,18 +87,18 @@ internal static class BedrockModelDiscovery
             {
                 foreach (var summary in summaries.EnumerateArray())
                 {
-                    var id = BedrockJson.String(summary, "inferenceProfileId")?.Trim();
-                    if (string.IsNullOrEmpty(id) || !string.Equals(BedrockJson.String(summary, "status"), "ACTIVE", StringComparison.OrdinalIgnoreCase)
+                    var id = ProviderJson.String(summary, "inferenceProfileId")?.Trim();
+                    if (string.IsNullOrEmpty(id) || !string.Equals(ProviderJson.String(summary, "status"), "ACTIVE", StringComparison.OrdinalIgnoreCase)
                         || (filter.Count > 0 && !filter.Contains(ProfileProvider(id))))
                     {
                         continue;
                     }
 
-                    result.Add(Definition(control.ProviderId, id, BedrockJson.String(summary, "inferenceProfileName"), ["text"], options));
+                    result.Add(Definition(control.ProviderId, id, ProviderJson.String(summary, "inferenceProfileName"), ["text"], options));
                 }
             }
 
-            next = BedrockJson.String(doc.RootElement, "nextToken");
+            next = ProviderJson.String(doc.RootElement, "nextToken");
             if (string.IsNullOrEmpty(next))
             {
                 break;

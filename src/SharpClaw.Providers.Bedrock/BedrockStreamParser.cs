@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Amazon.Runtime.EventStreams;
 using Microsoft.Extensions.AI;
+using SharpClaw.Providers.Common;
 using SharpClaw.Providers.Abstractions;
 using SharpClaw.Providers.Errors;
 
@@ -55,7 +56,7 @@ internal sealed class BedrockStreamParser
             "contentBlockStart" => Start(payload),
             "contentBlockDelta" => Delta(payload),
             "contentBlockStop" => Stop(payload),
-            "messageStop" => Update([], Finish(BedrockJson.String(payload, "stopReason"))),
+            "messageStop" => Update([], Finish(ProviderJson.String(payload, "stopReason"))),
             "metadata" => BedrockJson.TryGetObject(payload, "usage", out var usage) ? Update([new UsageContent(ReadUsage(usage))]) : null,
             _ => null,
         };
@@ -65,7 +66,7 @@ internal sealed class BedrockStreamParser
     {
         if (BedrockJson.TryGetObject(payload, "start", out var start) && BedrockJson.TryGetObject(start, "toolUse", out var toolUse))
         {
-            _toolUses[Index(payload)] = new BedrockToolUse(BedrockJson.String(toolUse, "toolUseId") ?? "tooluse_" + Guid.NewGuid().ToString("N")[..16], BedrockJson.String(toolUse, "name") ?? string.Empty);
+            _toolUses[Index(payload)] = new BedrockToolUse(ProviderJson.String(toolUse, "toolUseId") ?? "tooluse_" + Guid.NewGuid().ToString("N")[..16], ProviderJson.String(toolUse, "name") ?? string.Empty);
         }
 
         return null;
@@ -78,25 +79,25 @@ internal sealed class BedrockStreamParser
             return null;
         }
 
-        if (BedrockJson.String(delta, "text") is { Length: > 0 } text)
+        if (ProviderJson.String(delta, "text") is { Length: > 0 } text)
         {
             return Update([new TextContent(text)]);
         }
 
         if (BedrockJson.TryGetObject(delta, "toolUse", out var toolUse) && _toolUses.TryGetValue(Index(payload), out var pending))
         {
-            pending.Input.Append(BedrockJson.String(toolUse, "input"));
+            pending.Input.Append(ProviderJson.String(toolUse, "input"));
             return null;
         }
 
         if (BedrockJson.TryGetObject(delta, "reasoningContent", out var reasoning))
         {
-            if (BedrockJson.String(reasoning, "signature") is { Length: > 0 } signature)
+            if (ProviderJson.String(reasoning, "signature") is { Length: > 0 } signature)
             {
                 _signatures[Index(payload)] = signature;
             }
 
-            if (BedrockJson.String(reasoning, "text") is { Length: > 0 } thought)
+            if (ProviderJson.String(reasoning, "text") is { Length: > 0 } thought)
             {
                 return Update([new TextReasoningContent(thought)]);
             }
@@ -133,21 +134,21 @@ internal sealed class BedrockStreamParser
     /// <summary>Converse reports <c>inputTokens</c> without cache reads/writes, which come separately.</summary>
     private static UsageDetails ReadUsage(JsonElement usage)
     {
-        var input = BedrockJson.Long(usage, "inputTokens") ?? 0;
-        var output = BedrockJson.Long(usage, "outputTokens") ?? 0;
-        var cacheRead = BedrockJson.Long(usage, "cacheReadInputTokens") ?? 0;
-        var cacheWrite = BedrockJson.Long(usage, "cacheWriteInputTokens") ?? 0;
+        var input = ProviderJson.Long(usage, "inputTokens") ?? 0;
+        var output = ProviderJson.Long(usage, "outputTokens") ?? 0;
+        var cacheRead = ProviderJson.Long(usage, "cacheReadInputTokens") ?? 0;
+        var cacheWrite = ProviderJson.Long(usage, "cacheWriteInputTokens") ?? 0;
         return new UsageDetails
         {
             InputTokenCount = input,
             OutputTokenCount = output,
-            TotalTokenCount = BedrockJson.Long(usage, "totalTokens") ?? input + output + cacheRead + cacheWrite,
+            TotalTokenCount = ProviderJson.Long(usage, "totalTokens") ?? input + output + cacheRead + cacheWrite,
             CachedInputTokenCount = cacheRead,
             AdditionalCounts = new() { [TokenUsage.CacheReadKey] = cacheRead, [TokenUsage.CacheWriteKey] = cacheWrite },
         };
     }
 
-    private static long Index(JsonElement payload) => BedrockJson.Long(payload, "contentBlockIndex") ?? 0;
+    private static long Index(JsonElement payload) => ProviderJson.Long(payload, "contentBlockIndex") ?? 0;
 
     private static string? Header(EventStreamMessage message, string name)
         => message.Headers.TryGetValue(name, out var header) ? header.AsString() : null;
@@ -162,7 +163,7 @@ internal sealed class BedrockStreamParser
         try
         {
             using var doc = JsonDocument.Parse(payload);
-            return BedrockJson.String(doc.RootElement, "message") ?? BedrockJson.String(doc.RootElement, "Message") ?? doc.RootElement.GetRawText();
+            return ProviderJson.String(doc.RootElement, "message") ?? ProviderJson.String(doc.RootElement, "Message") ?? doc.RootElement.GetRawText();
         }
         catch (JsonException)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
+using SharpClaw.Providers.Common;
 
 namespace SharpClaw.Providers.Gemini;
 
@@ -97,7 +98,7 @@ internal static class GeminiContentMapper
                 callNames[call.CallId] = call.Name;
                 var part = new JsonObject
                 {
-                    ["functionCall"] = new JsonObject { ["name"] = call.Name, ["args"] = GeminiJson.Args(call.Arguments) },
+                    ["functionCall"] = new JsonObject { ["name"] = call.Name, ["args"] = ProviderJson.Object(call.Arguments) },
                 };
                 var signature = call.AdditionalProperties?.TryGetValue(ThoughtSignatureKey, out var value) == true ? value?.ToString() : null;
                 signature ??= needsSignature ? SkipSignatureValidator : null;

@@ -32,7 +32,7 @@ internal static class GeminiModelDiscovery
                 models.AddRange(list.EnumerateArray().Select(m => Read(endpoint.ProviderId, m)).OfType<ModelDefinition>());
             }
 
-            pageToken = GeminiJson.String(doc.RootElement, "nextPageToken");
+            pageToken = ProviderJson.String(doc.RootElement, "nextPageToken");
             if (string.IsNullOrEmpty(pageToken))
             {
                 break;
@@ -44,7 +44,7 @@ internal static class GeminiModelDiscovery
 
     private static ModelDefinition? Read(string providerId, JsonElement model)
     {
-        if (GeminiJson.String(model, "name") is not { Length: > 0 } name)
+        if (ProviderJson.String(model, "name") is not { Length: > 0 } name)
         {
             return null;
         }
@@ -59,10 +59,10 @@ internal static class GeminiModelDiscovery
         return new ModelDefinition
         {
             Ref = new ModelRef(providerId, id),
-            Name = GeminiJson.String(model, "displayName") ?? id,
+            Name = ProviderJson.String(model, "displayName") ?? id,
             Api = GeminiChatClientFactory.Api,
-            ContextWindow = ToInt(GeminiJson.Long(model, "inputTokenLimit")),
-            MaxOutputTokens = ToInt(GeminiJson.Long(model, "outputTokenLimit")),
+            ContextWindow = ToInt(ProviderJson.Long(model, "inputTokenLimit")),
+            MaxOutputTokens = ToInt(ProviderJson.Long(model, "outputTokenLimit")),
             Reasoning = model.TryGetProperty("thinking", out var thinking) && thinking.ValueKind == JsonValueKind.True,
             Input = ["text", "image"],
             Source = "discovered",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.AI;
+using SharpClaw.Providers.Common;
 using SharpClaw.Providers.Abstractions;
 
 namespace SharpClaw.Providers.Gemini;
@@ -36,13 +37,13 @@ internal sealed class GeminiStreamParser
             throw GeminiErrors.FromStreamError(_provider, _model, error.GetRawText());
         }
 
-        _responseId ??= GeminiJson.String(root, "responseId");
+        _responseId ??= ProviderJson.String(root, "responseId");
         var contents = new List<AIContent>();
         var update = new ChatResponseUpdate(ChatRole.Assistant, contents)
         {
             ResponseId = _responseId ?? _fallbackId,
             MessageId = _responseId ?? _fallbackId,
-            ModelId = GeminiJson.String(root, "modelVersion") ?? _model,
+            ModelId = ProviderJson.String(root, "modelVersion") ?? _model,
         };
 
         if (root.TryGetProperty("usageMetadata", out var usage) && usage.ValueKind == JsonValueKind.Object)
@@ -64,12 +65,12 @@ internal sealed class GeminiStreamParser
                 }
             }
 
-            if (GeminiJson.String(candidate, "finishReason") is { Length: > 0 } finish)
+            if (ProviderJson.String(candidate, "finishReason") is { Length: > 0 } finish)
             {
                 update.FinishReason = MapFinish(finish);
             }
         }
-        else if (root.TryGetProperty("promptFeedback", out var feedback) && GeminiJson.String(feedback, "blockReason") is { Length: > 0 })
+        else if (root.TryGetProperty("promptFeedback", out var feedback) && ProviderJson.String(feedback, "blockReason") is { Length: > 0 })
         {
             update.FinishReason = ChatFinishReason.ContentFilter;
         }
@@ -85,13 +86,13 @@ internal sealed class GeminiStreamParser
 
     private AIContent? ReadPart(JsonElement part)
     {
-        var signature = GeminiJson.String(part, GeminiContentMapper.ThoughtSignatureKey);
+        var signature = ProviderJson.String(part, GeminiContentMapper.ThoughtSignatureKey);
         if (part.TryGetProperty("functionCall", out var call))
         {
             _sawToolCall = true;
-            var id = GeminiJson.String(call, "id") is { Length: > 0 } given ? given : "call_" + Guid.NewGuid().ToString("N")[..16];
-            var args = call.TryGetProperty("args", out var a) ? GeminiJson.ReadArgs(a) : [];
-            var function = new FunctionCallContent(id, GeminiJson.String(call, "name") ?? string.Empty, args);
+            var id = ProviderJson.String(call, "id") is { Length: > 0 } given ? given : "call_" + Guid.NewGuid().ToString("N")[..16];
+            var args = call.TryGetProperty("args", out var a) ? ProviderJson.Properties(a) : [];
+            var function = new FunctionCallContent(id, ProviderJson.String(call, "name") ?? string.Empty, args);
             if (signature is not null)
             {
                 function.AdditionalProperties = new() { [GeminiContentMapper.ThoughtSignatureKey] = signature };
@@ -100,7 +101,7 @@ internal sealed class GeminiStreamParser
             return function;
         }
 
-        if (GeminiJson.String(part, "text") is not { } text)
+        if (ProviderJson.String(part, "text") is not { } text)
         {
             return null;
         }
@@ -128,15 +129,15 @@ internal sealed class GeminiStreamParser
     /// </summary>
     private static UsageDetails ReadUsage(JsonElement usage)
     {
-        var prompt = (GeminiJson.Long(usage, "promptTokenCount") ?? 0) + (GeminiJson.Long(usage, "toolUsePromptTokenCount") ?? 0);
-        var cached = GeminiJson.Long(usage, "cachedContentTokenCount") ?? 0;
-        var thoughts = GeminiJson.Long(usage, "thoughtsTokenCount") ?? 0;
-        var output = (GeminiJson.Long(usage, "candidatesTokenCount") ?? 0) + thoughts;
+        var prompt = (ProviderJson.Long(usage, "promptTokenCount") ?? 0) + (ProviderJson.Long(usage, "toolUsePromptTokenCount") ?? 0);
+        var cached = ProviderJson.Long(usage, "cachedContentTokenCount") ?? 0;
+        var thoughts = ProviderJson.Long(usage, "thoughtsTokenCount") ?? 0;
+        var output = (ProviderJson.Long(usage, "candidatesTokenCount") ?? 0) + thoughts;
         return new UsageDetails
         {
             InputTokenCount = Math.Max(0, prompt - cached),
             OutputTokenCount = output,
-            TotalTokenCount = GeminiJson.Long(usage, "totalTokenCount") ?? prompt + output,
+            TotalTokenCount = ProviderJson.Long(usage, "totalTokenCount") ?? prompt + output,
             CachedInputTokenCount = cached,
             ReasoningTokenCount = thoughts,
             AdditionalCounts = new() { [TokenUsage.CacheReadKey] = cached, [TokenUsage.CacheWriteKey] = 0 },
