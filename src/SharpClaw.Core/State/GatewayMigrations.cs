@@ -84,5 +84,12 @@ public static class GatewayMigrations
             CREATE INDEX usage_log_ts ON usage_log(ts_ms);
             CREATE INDEX usage_log_session ON usage_log(session_key, ts_ms);
             """),
+        new(3, "auth_profile_state", """
+            CREATE TABLE IF NOT EXISTS auth_profile_state (
+                profile_id TEXT PRIMARY KEY,
+                state_json TEXT NOT NULL,
+                updated_at_ms INTEGER NOT NULL
+            );
+            """),
     ];
 }

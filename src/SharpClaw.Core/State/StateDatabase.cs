@@ -105,17 +105,42 @@ public sealed class StateDatabase
     {
         var conn = new SqliteConnection(_connectionString);
         await conn.OpenAsync(cancellationToken);
-        var handle = conn.Handle;
-        if (handle is null || !_configured.TryGetValue(handle, out _))
+        if (NeedsPragmas(conn))
         {
             await ExecuteAsync(conn, _connectionPragmas, cancellationToken);
-            if (handle is not null)
-            {
-                _configured.AddOrUpdate(handle, Configured);
-            }
+            MarkConfigured(conn);
         }
 
         return conn;
+    }
+
+    /// <summary>
+    /// The synchronous twin of <see cref="OpenAsync"/> for callers that write under a lock (Microsoft.Data.Sqlite
+    /// completes its async methods synchronously anyway); same connection settings.
+    /// </summary>
+    public SqliteConnection Open()
+    {
+        var conn = new SqliteConnection(_connectionString);
+        conn.Open();
+        if (NeedsPragmas(conn))
+        {
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = _connectionPragmas;
+            cmd.ExecuteNonQuery();
+            MarkConfigured(conn);
+        }
+
+        return conn;
+    }
+
+    private bool NeedsPragmas(SqliteConnection conn) => conn.Handle is not { } handle || !_configured.TryGetValue(handle, out _);
+
+    private void MarkConfigured(SqliteConnection conn)
+    {
+        if (conn.Handle is { } handle)
+        {
+            _configured.AddOrUpdate(handle, Configured);
+        }
     }
 
     private static async Task ExecuteAsync(SqliteConnection conn, string sql, CancellationToken cancellationToken)

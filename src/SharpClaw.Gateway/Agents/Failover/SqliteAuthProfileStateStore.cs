@@ -1,38 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
 using SharpClaw.Core.State;
 
 namespace SharpClaw.Gateway.Agents.Failover;
 
 /// <summary>
 /// Keeps auth-profile state in the gateway database, table <c>auth_profile_state</c> (profile id → usageStats JSON),
-/// the same place OpenClaw 2026.9 keeps it (SQLite <c>auth_profile_state</c>). The table is created on first use
-/// (<c>CREATE TABLE IF NOT EXISTS</c>) so this feature needs no slot in the shared migration list.
+/// the same place OpenClaw 2026.9 keeps it (SQLite <c>auth_profile_state</c>, migration 3). Synchronous on purpose:
+/// writes happen only when a provider's health changes (never per successful turn) under the health lock, and the
+/// load runs once.
 /// </summary>
 public sealed class SqliteAuthProfileStateStore : IAuthProfileStateStore
 {
-    private const string CreateSql = """
-        CREATE TABLE IF NOT EXISTS auth_profile_state (
-            profile_id TEXT PRIMARY KEY,
-            state_json TEXT NOT NULL,
-            updated_at_ms INTEGER NOT NULL
-        );
-        """;
-
-    private readonly string _connectionString;
+    private readonly StateDatabase _db;
     private readonly TimeProvider _time;
 
     public SqliteAuthProfileStateStore(StateDatabase db, TimeProvider time)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = db.Path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true }.ToString();
+        _db = db;
         _time = time;
     }
 
     public IReadOnlyDictionary<string, AuthProfileState> LoadAll()
     {
         var result = new Dictionary<string, AuthProfileState>(StringComparer.OrdinalIgnoreCase);
-        using var conn = Open();
+        using var conn = _db.Open();
         using var cmd = conn.CreateCommand();
         cmd.CommandText = "SELECT profile_id, state_json FROM auth_profile_state";
         using var reader = cmd.ExecuteReader();
@@ -56,7 +48,7 @@ public sealed class SqliteAuthProfileStateStore : IAuthProfileStateStore
 
     public void Save(string profileId, AuthProfileState state)
     {
-        using var conn = Open();
+        using var conn = _db.Open();
         using var cmd = conn.CreateCommand();
         cmd.CommandText = """
             INSERT INTO auth_profile_state (profile_id, state_json, updated_at_ms) VALUES ($id, $json, $t)
@@ -66,19 +58,5 @@ public sealed class SqliteAuthProfileStateStore : IAuthProfileStateStore
         cmd.Parameters.AddWithValue("$json", AuthProfileStateJson.ToJson(state).ToJsonString());
         cmd.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());
         cmd.ExecuteNonQuery();
-    }
-
-    /// <summary>
-    /// Synchronous on purpose: Microsoft.Data.Sqlite's async methods complete synchronously anyway, writes happen only
-    /// when a provider's health changes (never per successful turn), and the load runs once.
-    /// </summary>
-    private SqliteConnection Open()
-    {
-        var conn = new SqliteConnection(_connectionString);
-        conn.Open();
-        using var create = conn.CreateCommand();
-        create.CommandText = "PRAGMA busy_timeout=5000;" + CreateSql;
-        create.ExecuteNonQuery();
-        return conn;
     }
 }
