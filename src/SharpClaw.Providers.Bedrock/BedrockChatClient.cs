@@ -40,10 +40,7 @@ internal sealed class BedrockChatClient : IChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var model = options?.ModelId is { Length: > 0 } requested ? requested : _modelId;
-        var timeout = _endpoint.Timeout ?? DefaultTimeout;
-        using var watchdog = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _endpoint.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token);
-        watchdog.CancelAfter(timeout);
+        using var watchdog = new IdleWatchdog(_endpoint.Timeout ?? DefaultTimeout, _endpoint.TimeProvider, cancellationToken);
 
         var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(model, messages, options, _defaultMaxTokens));
         using var request = new HttpRequestMessage(HttpMethod.Post, BedrockUrls.ConverseStream(_endpoint.BaseUrl, model))
@@ -52,12 +49,12 @@ internal sealed class BedrockChatClient : IChatClient
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(EventStreamContentType));
 
-        using var response = await SendAsync(request, linked.Token);
-        await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
+        using var response = await SendAsync(request, watchdog.Token);
+        await using var stream = await response.Content.ReadAsStreamAsync(watchdog.Token);
         var parser = new BedrockStreamParser(_endpoint.ProviderId, model);
-        await foreach (var message in EventStreamReader.ReadAsync(stream, linked.Token))
+        await foreach (var message in EventStreamReader.ReadAsync(stream, watchdog.Token))
         {
-            watchdog.CancelAfter(timeout);
+            watchdog.Reset();
             if (parser.Parse(message) is { } update)
             {
                 yield return update;

@@ -39,10 +39,7 @@ internal sealed class GeminiChatClient : IChatClient
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var model = options?.ModelId is { Length: > 0 } requested ? GeminiUrls.BareModelId(requested) : _modelId;
-        var timeout = _endpoint.Timeout ?? DefaultTimeout;
-        using var watchdog = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _endpoint.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, watchdog.Token);
-        watchdog.CancelAfter(timeout);
+        using var watchdog = new IdleWatchdog(_endpoint.Timeout ?? DefaultTimeout, _endpoint.TimeProvider, cancellationToken);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, GeminiUrls.StreamGenerateContent(_endpoint.BaseUrl, model))
         {
@@ -53,12 +50,12 @@ internal sealed class GeminiChatClient : IChatClient
             request.Headers.TryAddWithoutValidation(ApiKeyHeader, _endpoint.ApiKey);
         }
 
-        using var response = await SendAsync(request, linked.Token);
-        await using var stream = await response.Content.ReadAsStreamAsync(linked.Token);
+        using var response = await SendAsync(request, watchdog.Token);
+        await using var stream = await response.Content.ReadAsStreamAsync(watchdog.Token);
         var parser = new GeminiStreamParser(_endpoint.ProviderId, model);
-        await foreach (var item in SseParser.Create(stream).EnumerateAsync(linked.Token))
+        await foreach (var item in SseParser.Create(stream).EnumerateAsync(watchdog.Token))
         {
-            watchdog.CancelAfter(timeout);
+            watchdog.Reset();
             var data = item.Data.Trim();
             if (data.Length == 0 || data == "[DONE]")
             {

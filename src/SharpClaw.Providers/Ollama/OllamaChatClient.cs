@@ -37,9 +37,7 @@ internal sealed class OllamaChatClient : IChatClient
         ChatOptions? options = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var timeout = _endpoint.Timeout ?? DefaultTimeout;
-        using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        watchdog.CancelAfter(timeout);
+        using var watchdog = new IdleWatchdog(_endpoint.Timeout ?? DefaultTimeout, _endpoint.TimeProvider, cancellationToken);
 
         using var request = new HttpRequestMessage(HttpMethod.Post, UriPaths.Append(_endpoint.BaseUrl, "api/chat"))
         {
@@ -56,7 +54,7 @@ internal sealed class OllamaChatClient : IChatClient
         var parser = new OllamaStreamParser(_endpoint.ProviderId, _modelId, "ollama-" + Guid.NewGuid().ToString("N")[..12]);
         while (true)
         {
-            watchdog.CancelAfter(timeout);
+            watchdog.Reset();
             var line = await reader.ReadLineAsync(watchdog.Token);
             if (line is null)
             {
