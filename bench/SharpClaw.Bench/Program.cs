@@ -19,6 +19,12 @@ var exe = args.Length > 0 ? Path.GetFullPath(args[0]) : throw new ArgumentExcept
 var quick = args.Contains("--quick");
 var agentOnly = args.Contains("--agent-only"); // only the agent-turn section (for iterating on the turn path)
 var report = new StringBuilder();
+int ArgValue(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
+
 void Row(string name, string value)
 {
     var line = $"| {name} | {value} |";
@@ -83,11 +89,17 @@ await using (var fake = await FakeProvider.StartAsync())
     var direct = await fake.MeasureDirectAsync(quick ? 200 : 1000);
     await using var gw = GatewayProcess.Start(exe, FakeProvider.Config(fake.BaseUrl));
     await Scenarios.TimeToFirstHealthAsync(gw, GatewayProcess.Token);
-    await Scenarios.AgentTurnsAsync(gw.Url, 1, 150, "warm"); // warm-up (JIT, provider client) on its own session
+    // Warm-up on sessions of their own until tiered compilation has settled (the JIT's background worker otherwise
+    // competes with the measured turns for the two cores): both the 1-session and the 16-session shapes.
+    var warmTurns = ArgValue("--warmup", quick ? 1500 : 3000);
+    await Scenarios.AgentTurnsAsync(gw.Url, 1, warmTurns / 3, "warm");
+    await Scenarios.AgentTurnsAsync(gw.Url, 16, warmTurns * 2 / 3, "warm16");
+    await Task.Delay(1000);
     var cpu0 = gw.CpuMilliseconds();
     var turns1 = await Scenarios.AgentTurnsAsync(gw.Url, 1, quick ? 200 : 400);
     var cpu1 = gw.CpuMilliseconds();
-    var turns16 = await Scenarios.AgentTurnsAsync(gw.Url, 16, quick ? 640 : 1600);
+    Console.Error.WriteLine($"# measuring 16 sessions (gateway pid {gw.Process.Id})"); // a hook for attaching a profiler
+    var turns16 = await Scenarios.AgentTurnsAsync(gw.Url, 16, ArgValue("--turns16", quick ? 640 : 1600));
     var cpu16 = gw.CpuMilliseconds();
     Row("fake provider called directly: p50 / p99", $"{direct.P50:0.000} / {direct.P99:0.000} ms");
     Row("agent turn through the gateway, 1 session: p50 / p99", $"{turns1.P50:0.00} / {turns1.P99:0.00} ms ({turns1.Rate:0} turns/s)");

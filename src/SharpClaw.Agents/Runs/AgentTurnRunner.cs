@@ -47,7 +47,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
         var sessionUpdated = false;
         try
         {
-            WorkspaceBootstrap.Ensure(agent.Workspace);
+            WorkspaceBootstrap.EnsureRecently(agent.Workspace, time);
             session = await sessions.GetOrCreateAsync(sessionKey, agent.Id, agent.Workspace, CancellationToken.None);
             session = await ApplyResetPolicyAsync(session);
             await sessions.AppendAsync(session.SessionId, TranscriptEvents.Message(UserMessage(request), time.GetUtcNow()), CancellationToken.None);
@@ -77,11 +77,10 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                 }
 
                 var transcript = await sessions.ReadTranscriptAsync(session.SessionId, CancellationToken.None);
-                var events = transcript.Events;
                 if (iterations == 1 && !compactedForOverflow && Compactor.ShouldCompact(transcript.ActiveMessageChars, ContextWindowOf(modelCall.Primary)))
                 {
                     compactedForOverflow = await compactor.CompactAsync(session, modelCall, emitter, ct);
-                    events = await sessions.ReadEventsAsync(session.SessionId, CancellationToken.None);
+                    transcript = await sessions.ReadTranscriptAsync(session.SessionId, CancellationToken.None);
                 }
 
                 var messages = new List<ChatMessage>
@@ -93,6 +92,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                         Workspace = agent.Workspace,
                         Model = modelCall.Primary ?? "default",
                         Now = time.GetUtcNow(),
+                        Time = time,
                         Channel = request.Channel,
                         Thinking = thinking,
                         ExtraSystemPrompt = request.ExtraSystemPrompt,
@@ -100,7 +100,7 @@ public sealed class AgentTurnRunner(SessionStore sessions, ToolRegistry tools, I
                         Tools = [.. runTools.Values.Select(t => (t.Name, t.Description))],
                     })),
                 };
-                messages.AddRange(TranscriptContext.Build(events));
+                messages.AddRange(transcript.BuildContext());
                 var options = BuildOptions(runTools.Values, thinking);
                 options.MaxOutputTokens = request.MaxOutputTokens;
 

@@ -18,7 +18,10 @@ public static class TranscriptContext
 
     public const string CompactionPreamble = "The conversation history before this point was compacted into the following summary:\n\n<summary>\n";
 
-    public static List<ChatMessage> Build(IReadOnlyList<JsonObject> events)
+    public static List<ChatMessage> Build(IReadOnlyList<JsonObject> events) => RepairToolPairing(Collect(events));
+
+    /// <summary>The model messages from the last boundary on, before tool-pairing repair.</summary>
+    internal static List<ChatMessage> Collect(IReadOnlyList<JsonObject> events)
     {
         var start = 0;
         string? summary = null;
@@ -47,7 +50,7 @@ public static class TranscriptContext
                     {
                         var kept = events.Skip(keptIndex).Take(i - keptIndex).ToList();
                         var rest = events.Skip(i + 1).ToList();
-                        return Finish(summary, [.. kept, .. rest]);
+                        return FromEvents(summary, [.. kept, .. rest]);
                     }
                 }
 
@@ -55,10 +58,13 @@ public static class TranscriptContext
             }
         }
 
-        return Finish(summary, [.. events.Skip(start)]);
+        return FromEvents(summary, [.. events.Skip(start)]);
     }
 
-    private static List<ChatMessage> Finish(string? summary, List<JsonObject> events)
+    /// <summary>True for the events after which the context starts over (<see cref="Collect"/> must rerun).</summary>
+    internal static bool IsBoundary(JsonObject e) => (string?)e["type"] is "compaction" or "reset";
+
+    private static List<ChatMessage> FromEvents(string? summary, List<JsonObject> events)
     {
         var messages = new List<ChatMessage>(events.Count + 1);
         if (summary is not null)
@@ -68,23 +74,23 @@ public static class TranscriptContext
 
         foreach (var e in events)
         {
-            switch ((string?)e["type"])
+            if (ToContextMessage(e) is { } cm)
             {
-                case "message" when e["message"] is JsonObject m && m["excludeFromContext"]?.GetValue<bool>() != true:
-                    if (Converted.GetValue(m, static m => new ConvertedMessage(ToChatMessage(m))).Message is { } cm)
-                    {
-                        messages.Add(cm);
-                    }
-
-                    break;
-                case "custom_message":
-                    messages.Add(new ChatMessage(ChatRole.User, (string?)e["content"] ?? string.Empty));
-                    break;
+                messages.Add(cm);
             }
         }
 
-        return RepairToolPairing(messages);
+        return messages;
     }
+
+    /// <summary>The model message one (non-boundary) event contributes, if any.</summary>
+    internal static ChatMessage? ToContextMessage(JsonObject e) => (string?)e["type"] switch
+    {
+        "message" when e["message"] is JsonObject m && m["excludeFromContext"]?.GetValue<bool>() != true
+            => Converted.GetValue(m, static m => new ConvertedMessage(ToChatMessage(m))).Message,
+        "custom_message" => new ChatMessage(ChatRole.User, (string?)e["content"] ?? string.Empty),
+        _ => null,
+    };
 
     public static ChatMessage? ToChatMessage(JsonObject m)
     {
@@ -168,7 +174,7 @@ public static class TranscriptContext
         return dict;
     }
 
-    private static List<ChatMessage> RepairToolPairing(List<ChatMessage> messages)
+    internal static List<ChatMessage> RepairToolPairing(List<ChatMessage> messages)
     {
         // Plain loops rather than LINQ: this runs over the whole active transcript on every model call.
         var result = new List<ChatMessage>(messages.Count);

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using SharpClaw.Agents.Runs;
 
 namespace SharpClaw.Agents.Sessions;
 
@@ -19,6 +21,17 @@ internal sealed class CachedTranscript
     public long ActiveMessageChars { get; private set; }
 
     public long LastUsed { get; set; }
+
+    private IncrementalContext Context { get; } = new();
+
+    /// <summary>The model context for <paramref name="events"/> (a snapshot of <see cref="Events"/>), built incrementally.</summary>
+    public List<ChatMessage> ContextFor(IReadOnlyList<JsonObject> events)
+    {
+        lock (Gate)
+        {
+            return Context.For(events);
+        }
+    }
 
     /// <summary>The cached event with sequence number <paramref name="seq"/> when it is the last one cached, else null.</summary>
     public JsonObject? LastEventIf(long seq)

@@ -248,7 +248,7 @@ public sealed class SessionStore(StateDatabase db, TimeProvider time)
                 }
             }
 
-            return new TranscriptSnapshot([.. cached.Events], cached.ActiveMessageChars);
+            return new TranscriptSnapshot([.. cached.Events], cached.ActiveMessageChars) { Source = cached };
         }
     }
 

@@ -22,7 +22,7 @@ public static class SystemPromptBuilder
         for (var i = 0; i < files.Length; i++)
         {
             var name = WorkspaceBootstrap.FileOrder[i];
-            files[i] = ctx.Subagent && name != "AGENTS.md" ? null : WorkspaceFileCache.Read(Path.Combine(ctx.Workspace, name));
+            files[i] = ctx.Subagent && name != "AGENTS.md" ? null : WorkspaceFileCache.Read(Path.Combine(ctx.Workspace, name), ctx.Time);
         }
 
         var head = SystemPromptHeads.GetOrBuild(ctx, files, Head);

@@ -13,6 +13,9 @@ public sealed record SystemPromptContext
 
     public DateTimeOffset Now { get; init; }
 
+    /// <summary>The clock deciding when bootstrap files are looked at again (<see cref="WorkspaceFileCache"/>).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
 
     public string? Channel { get; init; }

@@ -55,6 +55,35 @@ public static class WorkspaceBootstrap
             """,
     };
 
+    /// <summary>How long a workspace checked by <see cref="EnsureRecently"/> is not looked at again.</summary>
+    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(5);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> Checked = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="Ensure"/> at most once per <see cref="RecheckAfter"/> per workspace (the per-turn call: a turn
+    /// otherwise pays a mkdir and a stat per starter file).
+    /// </summary>
+    public static void EnsureRecently(string workspace, TimeProvider time)
+    {
+        var now = time.GetTimestamp();
+        if (Checked.TryGetValue(workspace, out var at) && time.GetElapsedTime(at, now) < RecheckAfter)
+        {
+            return;
+        }
+
+        Ensure(workspace);
+        if (Checked.Count >= 256)
+        {
+            Checked.Clear();
+        }
+
+        Checked[workspace] = now;
+    }
+
+    /// <summary>Forgets which workspaces were checked (after a workspace file was written or deleted).</summary>
+    internal static void Forget() => Checked.Clear();
+
     /// <summary>Creates the directory and any missing starter files; returns the files it created.</summary>
     public static IReadOnlyList<string> Ensure(string workspace)
     {

@@ -83,7 +83,7 @@ public sealed class ConfigStore : IDisposable
     public async Task<ConfigSnapshot> ReadFileAsync(CancellationToken ct = default)
         => Evaluate(File.Exists(Path) ? await File.ReadAllTextAsync(Path, ct) : null);
 
-    /// <summary>Starts hot reload: watches the file's directory, debounced by <see cref="DebounceDelay"/>.</summary>
+    /// <summary>Starts hot reload: polls the file (see <see cref="ConfigWatcher"/>), debounced by <see cref="DebounceDelay"/>.</summary>
     public void StartWatching()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

@@ -181,6 +181,7 @@ public sealed class AgentsMethods(AgentServices a, Hosting.GatewayConfiguration 
         var path = WorkspacePath.Resolve(agent.Workspace, rel, out var error) ?? throw RpcException.Invalid(error!);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await Core.State.AtomicFile.WriteAllTextAsync(path, content, ctx.CancellationToken);
+        SharpClaw.Agents.Workspace.WorkspaceFileCache.Forget();
         return new JsonObject { ["ok"] = true, ["agentId"] = agent.Id, ["path"] = Path.GetRelativePath(agent.Workspace, path), ["size"] = content.Length };
     }
 }

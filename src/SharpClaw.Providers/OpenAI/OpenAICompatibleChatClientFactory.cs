@@ -37,7 +37,7 @@ internal static class OpenAICompatibleChatClientFactory
 
         // Keyless local servers (vLLM without --api-key) ignore the bearer token, but the SDK requires one.
         var credential = new ApiKeyCredential(string.IsNullOrEmpty(endpoint.ApiKey) ? "no-key" : endpoint.ApiKey);
-        IChatClient client = new ChatClient(modelId, credential, options).AsIChatClient();
+        IChatClient client = new OpenAIConversionCache(new ChatClient(modelId, credential, options).AsIChatClient());
         client = new RequestShapingChatClient(client, OpenAIReasoning.ShapeOptions, OpenAIReasoning.AddReasoningDelta);
         return new ErrorMappingChatClient(client, endpoint.ProviderId, modelId, endpoint.TimeProvider);
     }

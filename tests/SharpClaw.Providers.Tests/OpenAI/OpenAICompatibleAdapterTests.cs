@@ -117,6 +117,54 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
         Assert.Equal(401, ex.HttpStatus);
     }
 
+    [Theory]
+    [InlineData("auto", "\"auto\"")]
+    [InlineData("none", "\"none\"")]
+    [InlineData("required", "\"required\"")]
+    [InlineData("get_weather", "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}")]
+    public async Task Tool_mode_becomes_tool_choice(string mode, string expected)
+    {
+        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+        ChatToolMode toolMode = mode switch
+        {
+            "auto" => ChatToolMode.Auto,
+            "none" => ChatToolMode.None,
+            "required" => ChatToolMode.RequireAny,
+            _ => ChatToolMode.RequireSpecific(mode),
+        };
+
+        await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()], ToolMode = toolMode });
+
+        Assert.Equal(expected, _server.LastRequest.Json["tool_choice"]!.ToJsonString());
+        Assert.Equal("get_weather", _server.LastRequest.Json["tools"]![0]!["function"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Messages_and_tools_reused_across_calls_are_sent_the_same_way_every_time()
+    {
+        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+        var tool = WeatherTool();
+        var history = new List<ChatMessage>
+        {
+            new(ChatRole.User, "first"),
+            new(ChatRole.Assistant, [new FunctionCallContent("c1", "get_weather", new Dictionary<string, object?> { ["city"] = "Paris" })]),
+            new(ChatRole.Tool, [new FunctionResultContent("c1", "sunny")]),
+            new(ChatRole.Assistant, "It is sunny."),
+        };
+
+        await CollectAsync(Client(), new ChatOptions { Tools = [tool] }, [.. history, new(ChatRole.User, "again")]);
+        var first = _server.LastRequest.Json;
+        await CollectAsync(Client(), new ChatOptions { Tools = [tool] }, [.. history, new(ChatRole.User, "again")]);
+        var second = _server.LastRequest.Json;
+
+        Assert.Equal(first["messages"]!.ToJsonString(), second["messages"]!.ToJsonString());
+        Assert.Equal(first["tools"]!.ToJsonString(), second["tools"]!.ToJsonString());
+        Assert.Equal("c1", first["messages"]![1]!["tool_calls"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("sunny", first["messages"]![2]!["content"]!.GetValue<string>());
+        Assert.Equal("tool", first["messages"]![2]!["role"]!.GetValue<string>());
+        Assert.Equal("auto", first["tool_choice"]!.GetValue<string>());
+    }
+
     private IChatClient Client(string model = "gpt-5-mini")
         => OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openai", _server.Url("/v1"), "sk-test"), model);
 }

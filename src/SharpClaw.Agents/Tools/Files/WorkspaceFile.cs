@@ -67,6 +67,7 @@ internal static class WorkspaceFile
             }
 
             dir.Replace(temp, leaf);
+            Workspace.WorkspaceFileCache.Forget();
         }
         catch
         {
@@ -80,5 +81,6 @@ internal static class WorkspaceFile
     {
         using var dir = WorkspaceDirectory.OpenParent(guard, path, create: false, followLeaf: false, out var leaf);
         dir.Delete(leaf);
+        Workspace.WorkspaceFileCache.Forget();
     }
 }
