@@ -83,6 +83,7 @@ public sealed class GatewayConfiguration : IDisposable
         }
 
         Refuse(settings);
+        Http.Hooks.HookTransformPaths.Refuse(store.Current.Resolved, path);
         store.StartWatching();
         return new GatewayConfiguration(options, store);
     }
@@ -109,6 +110,7 @@ public sealed class GatewayConfiguration : IDisposable
         try
         {
             Refuse(next);
+            Http.Hooks.HookTransformPaths.Refuse(snapshot.Resolved, _options.Paths.ConfigPath);
         }
         catch (GatewayStartException)
         {

@@ -95,5 +95,9 @@ internal sealed class HttpSurfaces : IDisposable
         }
     }
 
-    public void Dispose() => _responses.Dispose();
+    public void Dispose()
+    {
+        _responses.Dispose();
+        _hooks.Dispose();
+    }
 }

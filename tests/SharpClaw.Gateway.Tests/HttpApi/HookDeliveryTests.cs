@@ -54,7 +54,7 @@ public sealed class HookDeliveryTests
         throw new Xunit.Sdk.XunitException($"no system note containing \"{contains}\"");
     }
 
-    private static async Task<bool> LogContainsAsync(HttpApiHost host, string text)
+    internal static async Task<bool> LogContainsAsync(HttpApiHost host, string text)
     {
         var dir = host.Services.Paths.LogDir;
         for (var i = 0; i < 100; i++)

@@ -58,7 +58,7 @@ public sealed class HttpApiHost : IAsyncDisposable
         ["agents"] = new JsonObject { ["list"] = new JsonArray(new JsonObject { ["id"] = "main" }, new JsonObject { ["id"] = "beta" }, new JsonObject { ["id"] = "hooks" }) },
     };
 
-    public static async Task<HttpApiHost> StartAsync(JsonObject? config = null, Action<GatewayServices>? configure = null)
+    public static async Task<HttpApiHost> StartAsync(JsonObject? config = null, Action<GatewayServices>? configure = null, string? dir = null)
     {
         var model = new ScriptedModelInvoker();
         var runs = new ConcurrentQueue<AgentRunRequest>();
@@ -81,7 +81,7 @@ public sealed class HttpApiHost : IAsyncDisposable
                 services.HttpExtensions.RunStarted += runs.Enqueue;
                 configure?.Invoke(services);
             },
-        });
+        }, dir);
         return new HttpApiHost(gateway, model, runs);
     }
 

@@ -17,7 +17,8 @@ internal static class HooksSection
         ("allowedSessionKeyPrefixes", Strs()),
         ("allowedAgentIds", Strs("agents hooks may target (absent or \"*\" = any)")),
         ("presets", Strs("built-in mappings, e.g. gmail")),
-        ("transformsDir", Str()),
+        ("transformsDir", Str("JavaScript transform modules (inside <configDir>/hooks/transforms, the default)")),
+        ("transformTimeoutMs", Int("time limit of one JavaScript transform call (SharpClaw)", 100, 60_000, 5000)),
         ("mappings", Arr(Mapping(), "custom routes under the base path")),
         ("gmail", Open(null)),
         ("internal", Any()));

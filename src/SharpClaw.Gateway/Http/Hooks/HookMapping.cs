@@ -40,8 +40,14 @@ internal sealed record HookMapping
 
     public int? TimeoutSeconds { get; init; }
 
-    /// <summary><c>transform.module</c>: the name an <see cref="IHookTransform"/> was registered under.</summary>
+    /// <summary>
+    /// <c>transform.module</c>: the name an <see cref="IHookTransform"/> was registered under, else a JavaScript
+    /// file relative to <c>hooks.transformsDir</c>.
+    /// </summary>
     public string? TransformModule { get; init; }
+
+    /// <summary><c>transform.export</c>: the JavaScript export to call (else <c>default</c>, then <c>transform</c>).</summary>
+    public string? TransformExport { get; init; }
 
     public static HookMapping From(JsonObject o) => new()
     {
@@ -63,6 +69,7 @@ internal sealed record HookMapping
         Thinking = ConfigValues.String(o["thinking"]),
         TimeoutSeconds = ConfigValues.Long(o["timeoutSeconds"]) is > 0 and var t ? (int)t : null,
         TransformModule = ConfigValues.String(o["transform"]?["module"]),
+        TransformExport = ConfigValues.String(o["transform"]?["export"])?.Trim() is { Length: > 0 } export ? export : null,
     };
 
     /// <summary>The <c>gmail</c> preset (Gmail push via <c>gog gmail watch serve</c>).</summary>

@@ -10,14 +10,18 @@ namespace SharpClaw.Gateway.Http.Hooks;
 /// Webhooks under <c>hooks.path</c> (seed §4.2), checked in this order: <c>?token=</c> refused (400) → POST only
 /// (405) → hooks token from <c>Authorization: Bearer</c> or <c>X-OpenClaw-Token</c> (401; 20 failures per 60 s per
 /// client → 429 + Retry-After) → sub-path (404) → body under <c>hooks.maxBodyBytes</c> (413/408/400) →
-/// <c>wake</c>, <c>agent</c>, then <c>hooks.mappings[]</c> and presets.
+/// <c>wake</c>, <c>agent</c>, then <c>hooks.mappings[]</c> and presets. A mapping's transform is the
+/// <see cref="IHookTransform"/> registered under its module name, else a JavaScript module (<see cref="JsHookTransforms"/>).
 /// </summary>
-internal sealed class HooksEndpoint(HttpApiContext api)
+internal sealed class HooksEndpoint(HttpApiContext api) : IDisposable
 {
     public const string QueryTokenError = "Hook token must be provided via Authorization: Bearer <token> or X-OpenClaw-Token header (query parameters are not allowed).";
     private const string LimiterScope = "hook-auth";
     private readonly AuthRateLimiter _failures = new(api.Time, () => new RateLimitSettings(20, 60_000, 60_000, ExemptLoopback: false));
     private readonly HookDispatcher _dispatcher = new(api);
+    private readonly JsHookTransforms _scripts = new(api.Time);
+
+    public void Dispose() => _scripts.Dispose();
 
     /// <summary>Handles the request when it is under the enabled hooks base path.</summary>
     public async Task<bool> TryHandleAsync(HttpContext http, string path)
@@ -168,8 +172,8 @@ internal sealed class HooksEndpoint(HttpApiContext api)
         {
             try
             {
-                var transform = api.Extensions.FindTransform(module) ?? throw new InvalidOperationException($"no hook transform is registered as \"{module}\"");
-                var input = new JsonObject { ["payload"] = payload.DeepClone(), ["headers"] = headers.DeepClone(), ["url"] = http.Request.Path + http.Request.QueryString, ["path"] = subPath };
+                var transform = api.Extensions.FindTransform(module) ?? ScriptTransform(mapping, module, settings);
+                var input = new JsonObject { ["payload"] = payload.DeepClone(), ["headers"] = WithoutHookToken(headers), ["url"] = http.Request.Path + http.Request.QueryString, ["path"] = subPath };
                 overrides = await transform.TransformAsync(input, http.RequestAborted);
                 if (overrides is null)
                 {
@@ -228,6 +232,22 @@ internal sealed class HooksEndpoint(HttpApiContext api)
             IdempotencyKey = IdempotencyKey(http, payload as JsonObject ?? []),
         };
         return _dispatcher.DispatchAgent(action, settings, settings.Token!, "mapping:" + (mapping.Id ?? subPath));
+    }
+
+    /// <summary>The JavaScript module for a mapping (paths re-checked per call: the config or the directory may have changed since start-up).</summary>
+    private IHookTransform ScriptTransform(HookMapping mapping, string module, HooksSettings settings)
+    {
+        var file = HookTransformPaths.Module(HookTransformPaths.Directory(settings.TransformsDir, api.Services.Paths.ConfigPath), module);
+        return _scripts.For(file, mapping.TransformExport, new JsTransformLimits(settings.TransformTimeout));
+    }
+
+    /// <summary>Transforms never see the hooks token.</summary>
+    private static JsonObject WithoutHookToken(JsonObject headers)
+    {
+        var copy = (JsonObject)headers.DeepClone();
+        copy.Remove("authorization");
+        copy.Remove("x-openclaw-token");
+        return copy;
     }
 
     private static string? IdempotencyKey(HttpContext http, JsonObject payload)

@@ -7,6 +7,8 @@ internal sealed record HooksSettings
 {
     public const long DefaultMaxBodyBytes = 256 * 1024;
 
+    public const long DefaultTransformTimeoutMs = 5000;
+
     public bool Enabled { get; init; }
 
     public string? Token { get; init; }
@@ -26,6 +28,12 @@ internal sealed record HooksSettings
     public IReadOnlyList<string>? AllowedAgentIds { get; init; }
 
     public IReadOnlyList<HookMapping> Mappings { get; init; } = [];
+
+    /// <summary><c>hooks.transformsDir</c> as written (resolved by <see cref="HookTransformPaths"/>).</summary>
+    public string? TransformsDir { get; init; }
+
+    /// <summary><c>hooks.transformTimeoutMs</c> (SharpClaw): the time one JavaScript transform call may take.</summary>
+    public TimeSpan TransformTimeout { get; init; } = TimeSpan.FromMilliseconds(DefaultTransformTimeoutMs);
 
     public static HooksSettings From(JsonObject? root)
     {
@@ -55,6 +63,8 @@ internal sealed record HooksSettings
             AllowedSessionKeyPrefixes = [.. ConfigValues.Strings(hooks?["allowedSessionKeyPrefixes"]).Select(p => p.ToLowerInvariant())],
             AllowedAgentIds = agents is null || agents.Contains("*") ? null : agents,
             Mappings = mappings,
+            TransformsDir = ConfigValues.String(hooks?["transformsDir"]),
+            TransformTimeout = TimeSpan.FromMilliseconds(ConfigValues.Long(hooks?["transformTimeoutMs"]) is > 0 and var ms ? ms : DefaultTransformTimeoutMs),
         };
     }
 }
