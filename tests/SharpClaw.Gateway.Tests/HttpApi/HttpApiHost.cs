@@ -106,6 +106,21 @@ public sealed class HttpApiHost : IAsyncDisposable
     public static async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response)
         => (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
 
+    /// <summary>Everything the gateway's JSON-lines log files hold so far (read while they are still being written).</summary>
+    public async Task<string> LogTextAsync()
+    {
+        var dir = Services.Paths.LogDir;
+        var text = new StringBuilder();
+        foreach (var file in Directory.Exists(dir) ? Directory.EnumerateFiles(dir) : [])
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            text.Append(await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
+        }
+
+        return text.ToString();
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
