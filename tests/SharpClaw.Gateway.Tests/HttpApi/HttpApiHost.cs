@@ -58,7 +58,7 @@ public sealed class HttpApiHost : IAsyncDisposable
         ["agents"] = new JsonObject { ["list"] = new JsonArray(new JsonObject { ["id"] = "main" }, new JsonObject { ["id"] = "beta" }, new JsonObject { ["id"] = "hooks" }) },
     };
 
-    public static async Task<HttpApiHost> StartAsync(JsonObject? config = null, Action<GatewayServices>? configure = null)
+    public static async Task<HttpApiHost> StartAsync(JsonObject? config = null, Action<GatewayServices>? configure = null, TimeProvider? time = null)
     {
         var model = new ScriptedModelInvoker();
         var runs = new ConcurrentQueue<AgentRunRequest>();
@@ -76,6 +76,7 @@ public sealed class HttpApiHost : IAsyncDisposable
             Console = o.Console,
             Environment = o.Environment,
             ModelInvoker = model,
+            TimeProvider = time ?? TimeProvider.System,
             ConfigureMethods = (services, _) =>
             {
                 services.HttpExtensions.RunStarted += runs.Enqueue;

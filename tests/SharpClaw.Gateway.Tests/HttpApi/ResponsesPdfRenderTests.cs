@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using SharpClaw.Agents.Runs;
 using SharpClaw.Gateway.Http.Responses;
 using SharpClaw.Gateway.Tests.Infrastructure;
@@ -24,11 +25,11 @@ public sealed class ResponsesPdfRenderTests
         }
     }
 
-    private static async Task<HttpApiHost> StartAsync(string? pdfConfig = null)
+    private static async Task<HttpApiHost> StartAsync(string? pdfConfig = null, TimeProvider? time = null)
     {
         RequirePdftoppm();
         var config = pdfConfig is null ? null : new JsonObject { ["gateway"] = new JsonObject { ["http"] = new JsonObject { ["endpoints"] = new JsonObject { ["responses"] = new JsonObject { ["files"] = new JsonObject { ["pdf"] = JsonNode.Parse(pdfConfig) } } } } } };
-        return await HttpApiHost.StartAsync(config);
+        return await HttpApiHost.StartAsync(config, time: time);
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> PostAsync(HttpApiHost host, string pdf)
@@ -158,21 +159,84 @@ public sealed class ResponsesPdfRenderTests
         Assert.Single(log.Split('\n'), l => l.Contains("install poppler-utils", StringComparison.OrdinalIgnoreCase) && l.Contains("/nonexistent/bin/pdftoppm", StringComparison.Ordinal));
     }
 
+    /// <summary>A stand-in pdftoppm (a shell script) in a fresh temp directory; the test deletes the directory.</summary>
+    private static async Task<string> FakeRendererAsync(DirectoryInfo dir, string script)
+    {
+        var renderer = Path.Combine(dir.FullName, "pdftoppm");
+        await File.WriteAllTextAsync(renderer, "#!/bin/sh\n" + script + "\n", Ct);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(renderer, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return renderer;
+    }
+
+    private static async Task<string> WaitForFileAsync(string path)
+    {
+        for (var i = 0; i < 400 && !File.Exists(path); i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        return (await File.ReadAllTextAsync(path, Ct)).Trim();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task HangingRenderer_IsKilledAtTheTimeoutOrWhenTheClientLeaves_InputWasPrivateAndIsDeleted(bool timeout)
+    {
+        var dir = Directory.CreateTempSubdirectory("sharpclaw-fake-pdftoppm-");
+        try
+        {
+            var seen = dir.FullName;
+            var renderer = await FakeRendererAsync(dir, $"for a; do last=$a; done\nstat -c %a \"$last\" > {seen}/mode\ndirname \"$last\" > {seen}/tmp\necho $$ > {seen}/pid\nexec sleep 60");
+            var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+            await using var host = await StartAsync($$"""{"renderer":"{{renderer}}"}""", time);
+            using var leave = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+            var post = host.Client.PostAsync("/v1/responses", HttpApiHost.Json(TestPdfs.Body(TestPdfs.Scanned(1))), leave.Token);
+            var pid = int.Parse(await WaitForFileAsync(Path.Combine(seen, "pid")), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("600", await WaitForFileAsync(Path.Combine(seen, "mode")));
+            var privateDir = await WaitForFileAsync(Path.Combine(seen, "tmp"));
+            Assert.StartsWith("sharpclaw-pdf-", Path.GetFileName(privateDir), StringComparison.Ordinal);
+            if (timeout)
+            {
+                time.Advance(PdfPageRenderer.Timeout + TimeSpan.FromSeconds(1));
+                using var response = await post;
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            }
+            else
+            {
+                await leave.CancelAsync();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+            }
+
+            for (var i = 0; i < 200 && (Directory.Exists($"/proc/{pid}") || Directory.Exists(privateDir)); i++)
+            {
+                await Task.Delay(50, Ct);
+            }
+
+            Assert.False(Directory.Exists($"/proc/{pid}"), "the renderer process was killed");
+            Assert.False(Directory.Exists(privateDir), "the private temp directory was deleted");
+            Assert.Empty(host.Runs);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("echo 'I/O Error: broken' >&2; exit 1")]
     [InlineData("echo 'not a png'")]
+    [InlineData("head -c 11000000 /dev/zero")] // more than one page's 10 MiB output cap
     public async Task RendererFailure_Is400InvalidRequest_AndStartsNoRun(string script)
     {
         var dir = Directory.CreateTempSubdirectory("sharpclaw-fake-pdftoppm-");
         try
         {
-            var renderer = Path.Combine(dir.FullName, "pdftoppm");
-            await File.WriteAllTextAsync(renderer, "#!/bin/sh\n" + script + "\n", Ct);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(renderer, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-
+            var renderer = await FakeRendererAsync(dir, script);
             await using var host = await StartAsync($$"""{"renderer":"{{renderer}}"}""");
             var (status, body) = await PostAsync(host, TestPdfs.Scanned(1));
             Assert.Equal(HttpStatusCode.BadRequest, status);

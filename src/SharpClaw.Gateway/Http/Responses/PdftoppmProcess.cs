@@ -66,6 +66,8 @@ internal static class PdftoppmProcess
 
     private static async Task<byte[]> RunAsync(ProcessStartInfo psi, long maxOutputBytes, TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
+        using var timeoutCts = new CancellationTokenSource(timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
         using var process = new Process { StartInfo = psi };
         try
         {
@@ -77,8 +79,6 @@ internal static class PdftoppmProcess
         }
 
         process.StandardInput.Close();
-        using var timeoutCts = new CancellationTokenSource(timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutCts.Token);
         var stdout = ReadAsync(process.StandardOutput.BaseStream, maxOutputBytes, failOverCap: true, linked.Token);
         var stderr = ReadAsync(process.StandardError.BaseStream, MaxStderrBytes, failOverCap: false, linked.Token);
         var finished = false;
