@@ -234,8 +234,8 @@ internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher, PdfPageRend
     private async Task<string> PdfAsync(string? name, byte[] bytes, InputLimits limits, List<RunAttachment> images, CancellationToken ct)
     {
         var content = ReadPdf(bytes, limits);
-        var hasText = content.Text.Trim().Length > 0;
-        if (content.Text.Trim().Length >= limits.PdfMinTextChars)
+        var textChars = content.Text.Trim().Length;
+        if (textChars >= limits.PdfMinTextChars)
         {
             return FileBlock.Render(name, content.Text);
         }
@@ -251,7 +251,7 @@ internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher, PdfPageRend
         }
 
         images.AddRange((pages ?? []).Select(png => new RunAttachment("image/png", Convert.ToBase64String(png), name)));
-        return hasText || pages is { Count: 0 } ? FileBlock.Render(name, content.Text)
+        return textChars > 0 || pages is { Count: 0 } ? FileBlock.Render(name, content.Text)
             : FileBlock.Placeholder(name, pages is null ? FileBlock.NotRendered : FileBlock.RenderedToImages);
     }
 
