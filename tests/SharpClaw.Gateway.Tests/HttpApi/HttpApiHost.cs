@@ -58,7 +58,7 @@ public sealed class HttpApiHost : IAsyncDisposable
         ["agents"] = new JsonObject { ["list"] = new JsonArray(new JsonObject { ["id"] = "main" }, new JsonObject { ["id"] = "beta" }, new JsonObject { ["id"] = "hooks" }) },
     };
 
-    public static async Task<HttpApiHost> StartAsync(JsonObject? config = null, Action<GatewayServices>? configure = null, string? dir = null)
+    public static async Task<HttpApiHost> StartAsync(JsonObject? config = null, Action<GatewayServices>? configure = null, string? dir = null, TimeProvider? time = null)
     {
         var model = new ScriptedModelInvoker();
         var runs = new ConcurrentQueue<AgentRunRequest>();
@@ -76,6 +76,7 @@ public sealed class HttpApiHost : IAsyncDisposable
             Console = o.Console,
             Environment = o.Environment,
             ModelInvoker = model,
+            TimeProvider = time ?? TimeProvider.System,
             ConfigureMethods = (services, _) =>
             {
                 services.HttpExtensions.RunStarted += runs.Enqueue;
@@ -105,6 +106,21 @@ public sealed class HttpApiHost : IAsyncDisposable
 
     public static async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response)
         => (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+    /// <summary>Everything the gateway's JSON-lines log files hold so far (read while they are still being written).</summary>
+    public async Task<string> LogTextAsync()
+    {
+        var dir = Services.Paths.LogDir;
+        var text = new StringBuilder();
+        foreach (var file in Directory.Exists(dir) ? Directory.EnumerateFiles(dir) : [])
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            text.Append(await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
+        }
+
+        return text.ToString();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
 
 namespace SharpClaw.Gateway.Tests.HttpApi;
 
@@ -12,22 +8,11 @@ public sealed class ResponsesPdfTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Pdf(int pages)
-    {
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        for (var n = 1; n <= pages; n++)
-        {
-            builder.AddPage(PageSize.A4).AddText($"Quarterly report page{n} marker", 12, new PdfPoint(40, 700), font);
-        }
-
-        return Convert.ToBase64String(builder.Build());
-    }
+    private static string Pdf(int pages) => TestPdfs.Text(pages, n => $"Quarterly report page{n} marker");
 
     private static async Task<HttpStatusCode> PostPdfAsync(HttpApiHost host, string base64)
     {
-        var body = $$$"""{"model":"openclaw","input":[{"type":"message","role":"user","content":[{"type":"input_text","text":"summarise"},{"type":"input_file","source":{"type":"base64","media_type":"application/pdf","data":"{{{base64}}}","filename":"report.pdf"}}]}]}""";
-        var response = await host.Client.PostAsync("/v1/responses", HttpApiHost.Json(body), Ct);
+        using var response = await host.PostAsync("/v1/responses", TestPdfs.Body(base64));
         return response.StatusCode;
     }
 

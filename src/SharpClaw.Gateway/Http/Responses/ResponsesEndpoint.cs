@@ -17,6 +17,7 @@ namespace SharpClaw.Gateway.Http.Responses;
 internal sealed class ResponsesEndpoint(HttpApiContext api) : IDisposable
 {
     private readonly UrlInputFetcher _fetcher = new();
+    private readonly PdfPageRenderer _renderer = new(api.Log, api.Time);
     private readonly ResponseSessionStore _sessions = new(api.Time);
 
     public async Task HandleAsync(HttpContext http)
@@ -49,7 +50,7 @@ internal sealed class ResponsesEndpoint(HttpApiContext api) : IDisposable
         ResponsesInput? input;
         try
         {
-            input = await new ResponsesInputBuilder(_fetcher).BuildAsync(body, InputLimits.From(settings.ResponsesConfig), http.RequestAborted);
+            input = await new ResponsesInputBuilder(_fetcher, _renderer).BuildAsync(body, InputLimits.From(settings.ResponsesConfig), http.RequestAborted);
         }
         catch (ResponsesInputBuilder.InputException ex)
         {
@@ -211,5 +212,9 @@ internal sealed class ResponsesEndpoint(HttpApiContext api) : IDisposable
         return $"{subject}|{agentId}|{sessionHeader}";
     }
 
-    public void Dispose() => _fetcher.Dispose();
+    public void Dispose()
+    {
+        _fetcher.Dispose();
+        _renderer.Dispose();
+    }
 }

@@ -8,9 +8,10 @@ namespace SharpClaw.Gateway.Http.Responses;
 /// <summary>
 /// Builds the agent turn from a validated <c>/v1/responses</c> body: message items and <c>function_call_output</c>
 /// become the condensed conversation; <c>instructions</c>, system/developer text, the tool-choice instruction and
-/// file blocks become the extra system prompt (in that order); images of every message are attached.
+/// file blocks become the extra system prompt (in that order); images of every message are attached, and so are the
+/// rendered pages of a PDF with less than <c>files.pdf.minTextChars</c> of text.
 /// </summary>
-internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher)
+internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher, PdfPageRenderer renderer)
 {
     public const string MissingUserMessage = "Missing user message in `input`.";
 
@@ -56,7 +57,7 @@ internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher)
                             images.Add(await ImageAsync(part, limits, () => ++urlParts, ct));
                             break;
                         case "input_file":
-                            files.Add(await FileAsync(part, limits, () => ++urlParts, ct));
+                            files.Add(await FileAsync(part, limits, images, () => ++urlParts, ct));
                             break;
                     }
                 }
@@ -170,7 +171,7 @@ internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher)
         return image ?? throw new InputException(error ?? "invalid image");
     }
 
-    private async Task<string> FileAsync(JsonObject part, InputLimits limits, Func<int> countUrl, CancellationToken ct)
+    private async Task<string> FileAsync(JsonObject part, InputLimits limits, List<RunAttachment> images, Func<int> countUrl, CancellationToken ct)
     {
         byte[] bytes;
         string? mime;
@@ -213,7 +214,7 @@ internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher)
 
         if (baseMime == "application/pdf")
         {
-            return FileBlock.Render(name, ReadPdf(bytes, limits));
+            return await PdfAsync(name, bytes, limits, images, ct);
         }
 
         var text = Encoding.UTF8.GetString(bytes);
@@ -225,7 +226,36 @@ internal sealed class ResponsesInputBuilder(UrlInputFetcher fetcher)
         return FileBlock.Render(name, text);
     }
 
-    private static string ReadPdf(byte[] bytes, InputLimits limits)
+    /// <summary>
+    /// A PDF's block: its text when there is at least <c>minTextChars</c> of it; otherwise its first pages are also rendered
+    /// and attached as images, and a PDF with no text at all gets the "rendered to images" placeholder (or, without a
+    /// renderer, a note that it could not be read).
+    /// </summary>
+    private async Task<string> PdfAsync(string? name, byte[] bytes, InputLimits limits, List<RunAttachment> images, CancellationToken ct)
+    {
+        var content = ReadPdf(bytes, limits);
+        var textChars = content.Text.Trim().Length;
+        if (textChars >= limits.PdfMinTextChars)
+        {
+            return FileBlock.Render(name, content.Text);
+        }
+
+        IReadOnlyList<byte[]>? pages;
+        try
+        {
+            pages = await renderer.RenderAsync(bytes, content, limits, ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InputException("PDF pages could not be rendered: " + ex.Message);
+        }
+
+        images.AddRange((pages ?? []).Select(png => new RunAttachment("image/png", Convert.ToBase64String(png), name)));
+        return textChars > 0 || pages is { Count: 0 } ? FileBlock.Render(name, content.Text)
+            : FileBlock.Placeholder(name, pages is null ? FileBlock.NotRendered : FileBlock.RenderedToImages);
+    }
+
+    private static PdfContent ReadPdf(byte[] bytes, InputLimits limits)
     {
         try
         {
