@@ -14,7 +14,7 @@ internal static class HttpApiBench
     private const string ChatStreamBody = "{\"model\":\"openclaw\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}";
     private const string DirectBody = "{\"model\":\"bench\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"ping\"}]}";
 
-    public static async Task RunAsync(string exe, bool quick, Action<string, string> row)
+    public static async Task RunAsync(string exe, bool quick, Action<string, string> row, int warmSeconds = 12)
     {
         await using var fake = await FakeProvider.StartAsync();
         var config = FakeProvider.Config(fake.BaseUrl).Replace("\"gateway\": {", "\"gateway\": { \"http\": { \"endpoints\": { \"chatCompletions\": { \"enabled\": true } } },", StringComparison.Ordinal);
@@ -24,8 +24,18 @@ internal static class HttpApiBench
         var direct = new Uri(fake.BaseUrl + "/chat/completions");
         var n1 = quick ? 200 : 1000;
         var n16 = quick ? 1600 : 8000;
-        await LoadAsync(gateway, ChatBody, 4, 200);
+        // Steady state, as for the WebSocket turns: both request shapes for a fixed time before measuring.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < warmSeconds)
+        {
+            await LoadAsync(gateway, ChatBody, 16, 400);
+            await LoadAsync(gateway, ChatStreamBody, 16, 400);
+            await LoadAsync(gateway, ChatBody, 1, 100);
+            await Scenarios.AgentTurnsAsync(gw.Url, 16, 320, "warm");
+        }
+
         await LoadAsync(direct, DirectBody, 4, 200);
+        await Task.Delay(1000);
         var models = new Uri($"http://127.0.0.1:{gw.Port}/v1/models");
         var m1 = await LoadAsync(models, null, 1, n1);
         var m16 = await LoadAsync(models, null, 16, n16);
