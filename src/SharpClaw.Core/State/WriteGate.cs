@@ -16,6 +16,16 @@ public sealed class WriteGate
         return new Releaser(_semaphore);
     }
 
+    /// <summary>
+    /// The synchronous twin of <see cref="EnterAsync"/>, for the rare writers that cannot await (they hold a lock);
+    /// every holder of the gate only runs short SQLite transactions, so the wait is brief.
+    /// </summary>
+    public Releaser Enter()
+    {
+        _semaphore.Wait();
+        return new Releaser(_semaphore);
+    }
+
     /// <summary>Leaves the gate when disposed.</summary>
     public readonly struct Releaser(SemaphoreSlim semaphore) : IDisposable
     {

@@ -13,6 +13,21 @@ internal static class CompatGate
     public static async Task<JsonNode?> PostJsonAsync(HttpApiContext api, HttpContext http, long maxBodyBytes, string requiredScope = "operator.write")
         => (await PostJsonWithAuthAsync(api, http, maxBodyBytes, requiredScope))?.Body;
 
+    /// <summary>
+    /// <see cref="PostJsonWithAuthAsync"/> for an endpoint that config can switch off: a disabled endpoint answers
+    /// 404 before anything else, as if it did not exist.
+    /// </summary>
+    public static async Task<GateResult?> EnabledPostJsonWithAuthAsync(HttpApiContext api, HttpContext http, bool enabled, long maxBodyBytes)
+    {
+        if (!enabled)
+        {
+            await HttpReplies.NotFoundAsync(http);
+            return null;
+        }
+
+        return await PostJsonWithAuthAsync(api, http, maxBodyBytes);
+    }
+
     /// <summary>The parsed body with the caller's auth result, or null after writing the error reply.</summary>
     public static async Task<GateResult?> PostJsonWithAuthAsync(HttpApiContext api, HttpContext http, long maxBodyBytes, string requiredScope = "operator.write")
     {

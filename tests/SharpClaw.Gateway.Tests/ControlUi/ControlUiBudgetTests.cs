@@ -43,7 +43,14 @@ public sealed partial class ControlUiBudgetTests
             await using var context = await ui.Page.Context.Browser!.NewContextAsync();
             var page = await context.NewPageAsync();
             await page.GotoAsync(gw.HttpUrl.ToString());
-            await page.WaitForFunctionAsync("performance.getEntriesByName('sharpclaw:first-render').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0");
+            // Polled with plain evaluations: the page's CSP (no 'unsafe-eval') can refuse WaitForFunction's predicate.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!await page.EvaluateAsync<bool>("() => performance.getEntriesByName('sharpclaw:first-render').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0"))
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the page never rendered");
+                await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+
             var timing = await page.EvaluateAsync<double[]>("""
                 (() => {
                   const nav = performance.getEntriesByType('navigation')[0];

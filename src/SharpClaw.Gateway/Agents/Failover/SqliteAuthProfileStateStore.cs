@@ -8,7 +8,7 @@ namespace SharpClaw.Gateway.Agents.Failover;
 /// Keeps auth-profile state in the gateway database, table <c>auth_profile_state</c> (profile id → usageStats JSON),
 /// the same place OpenClaw 2026.9 keeps it (SQLite <c>auth_profile_state</c>, migration 3). Synchronous on purpose:
 /// writes happen only when a provider's health changes (never per successful turn) under the health lock, and the
-/// load runs once.
+/// load runs once. Writes take the database's write gate like every other writer.
 /// </summary>
 public sealed class SqliteAuthProfileStateStore : IAuthProfileStateStore
 {
@@ -48,6 +48,7 @@ public sealed class SqliteAuthProfileStateStore : IAuthProfileStateStore
 
     public void Save(string profileId, AuthProfileState state)
     {
+        using var writing = _db.Writes.Enter();
         using var conn = _db.Open();
         using var cmd = conn.CreateCommand();
         cmd.CommandText = """

@@ -18,13 +18,7 @@ internal sealed class ChatCompletionsEndpoint(HttpApiContext api)
     public async Task HandleAsync(HttpContext http)
     {
         var settings = HttpApiSettings.From(api.Root);
-        if (!settings.ChatCompletionsEnabled)
-        {
-            await HttpReplies.NotFoundAsync(http);
-            return;
-        }
-
-        if (await CompatGate.PostJsonWithAuthAsync(api, http, settings.ChatCompletionsMaxBodyBytes) is not { } gate)
+        if (await CompatGate.EnabledPostJsonWithAuthAsync(api, http, settings.ChatCompletionsEnabled, settings.ChatCompletionsMaxBodyBytes) is not { } gate)
         {
             return;
         }

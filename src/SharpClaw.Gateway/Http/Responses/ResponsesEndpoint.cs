@@ -23,13 +23,7 @@ internal sealed class ResponsesEndpoint(HttpApiContext api) : IDisposable
     public async Task HandleAsync(HttpContext http)
     {
         var settings = HttpApiSettings.From(api.Root);
-        if (!settings.ResponsesEnabled)
-        {
-            await HttpReplies.NotFoundAsync(http);
-            return;
-        }
-
-        if (await CompatGate.PostJsonWithAuthAsync(api, http, settings.ResponsesMaxBodyBytes) is not { } gate)
+        if (await CompatGate.EnabledPostJsonWithAuthAsync(api, http, settings.ResponsesEnabled, settings.ResponsesMaxBodyBytes) is not { } gate)
         {
             return;
         }
