@@ -2,28 +2,13 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using SharpClaw.Agents.Runs;
 using SharpClaw.Agents.Sessions;
+using static SharpClaw.Agents.Tests.Runs.TranscriptFixtures;
 
 namespace SharpClaw.Agents.Tests.Runs;
 
 /// <summary>The incremental context must always equal a full <see cref="TranscriptContext.Build"/> of the same events.</summary>
 public sealed class IncrementalContextTests
 {
-    private static readonly DateTimeOffset T = DateTimeOffset.Parse("2026-11-24T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static JsonObject Msg(string role, string text) => TranscriptEvents.Message(new JsonObject
-    {
-        ["role"] = role,
-        ["content"] = role == "user" ? text : new JsonArray(new JsonObject { ["type"] = "text", ["text"] = text }),
-    }, T);
-
-    private static JsonObject Call(string id) => TranscriptEvents.Message(new JsonObject
-    {
-        ["role"] = "assistant",
-        ["content"] = new JsonArray(new JsonObject { ["type"] = "toolCall", ["id"] = id, ["name"] = "exec", ["arguments"] = new JsonObject { ["command"] = "ls" } }),
-    }, T);
-
-    private static JsonObject Result(string id) => TranscriptEvents.Message(new JsonObject { ["role"] = "toolResult", ["toolCallId"] = id, ["content"] = "ok " + id }, T);
-
     private static string Render(IEnumerable<ChatMessage> messages) => string.Join(" | ", messages.Select(m => m.Role + ":" + string.Join(",", m.Contents.Select(c => c switch
     {
         TextContent t => "text=" + t.Text,

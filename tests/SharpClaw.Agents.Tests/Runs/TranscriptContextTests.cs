@@ -2,19 +2,12 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using SharpClaw.Agents.Runs;
 using SharpClaw.Agents.Sessions;
+using static SharpClaw.Agents.Tests.Runs.TranscriptFixtures;
 
 namespace SharpClaw.Agents.Tests.Runs;
 
 public sealed class TranscriptContextTests
 {
-    private static readonly DateTimeOffset T = DateTimeOffset.Parse("2026-11-24T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static JsonObject Msg(string role, string text) => TranscriptEvents.Message(new JsonObject
-    {
-        ["role"] = role,
-        ["content"] = role == "user" ? text : new JsonArray(new JsonObject { ["type"] = "text", ["text"] = text }),
-    }, T);
-
     [Fact]
     public void Messages_AfterLastReset_AreKept()
     {
@@ -39,11 +32,7 @@ public sealed class TranscriptContextTests
     [Fact]
     public void MissingToolResult_GetsASyntheticErrorResult()
     {
-        var call = TranscriptEvents.Message(new JsonObject
-        {
-            ["role"] = "assistant",
-            ["content"] = new JsonArray(new JsonObject { ["type"] = "toolCall", ["id"] = "c1", ["name"] = "exec", ["arguments"] = new JsonObject { ["command"] = "ls" } }),
-        }, T);
+        var call = Call("c1");
         var messages = TranscriptContext.Build([TranscriptEvents.Header("s", T, null), Msg("user", "go"), call]);
         Assert.Equal(3, messages.Count);
         var result = Assert.IsType<FunctionResultContent>(Assert.Single(messages[2].Contents));
