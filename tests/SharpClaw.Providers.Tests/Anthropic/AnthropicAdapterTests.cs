@@ -7,19 +7,14 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Anthropic;
 
-public sealed class AnthropicAdapterTests : IAsyncLifetime
+public sealed class AnthropicAdapterTests : GoldenServerTestBase
 {
     private const string Path = "/v1/messages";
-    private FakeProviderServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await FakeProviderServer.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Streams_text_with_cache_read_and_write_usage()
     {
-        _server.On("POST", Path, FakeResponse.Sse("anthropic/messages-text.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-text.sse"));
 
         var updates = await CollectAsync(Client());
 
@@ -27,7 +22,7 @@ public sealed class AnthropicAdapterTests : IAsyncLifetime
         Assert.Equal(ChatFinishReason.Stop, Finish(updates));
         Assert.Equal(new TokenUsage(25, 15, 4096, 1024), Usage(updates));
 
-        var request = _server.LastRequest;
+        var request = Server.LastRequest;
         Assert.Equal("Bearer sk-ant-test", request.Header("Authorization")); // the official SDK sends API keys as bearer tokens
         Assert.NotNull(request.Header("anthropic-version"));
         Assert.Equal("claude-opus-4-6", request.Json["model"]!.GetValue<string>());
@@ -39,7 +34,7 @@ public sealed class AnthropicAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Assembles_tool_use_from_input_json_deltas()
     {
-        _server.On("POST", Path, FakeResponse.Sse("anthropic/messages-tool-use.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-tool-use.sse"));
 
         var updates = await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()] });
 
@@ -51,13 +46,13 @@ public sealed class AnthropicAdapterTests : IAsyncLifetime
         Assert.Equal("celsius", Arg(call, "unit"));
         Assert.Equal(ChatFinishReason.ToolCalls, Finish(updates));
         Assert.Equal(new TokenUsage(472, 89, 0, 0), Usage(updates));
-        Assert.Equal("get_weather", _server.LastRequest.Json["tools"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal("get_weather", Server.LastRequest.Json["tools"]![0]!["name"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Streams_thinking_with_signature()
     {
-        _server.On("POST", Path, FakeResponse.Sse("anthropic/messages-thinking.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-thinking.sse"));
 
         var updates = await CollectAsync(Client(), Thinking("medium"));
 
@@ -76,11 +71,11 @@ public sealed class AnthropicAdapterTests : IAsyncLifetime
     [InlineData("max", 32000)]
     public async Task Thinking_level_becomes_budget_tokens(string level, int budget)
     {
-        _server.On("POST", Path, FakeResponse.Sse("anthropic/messages-thinking.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-thinking.sse"));
 
         await CollectAsync(AnthropicChatClientFactory.Create(Endpoint(), "claude-sonnet-4-5"), Thinking(level));
 
-        var body = _server.LastRequest.Json;
+        var body = Server.LastRequest.Json;
         Assert.Equal("enabled", body["thinking"]!["type"]!.GetValue<string>());
         Assert.Equal(budget, body["thinking"]!["budget_tokens"]!.GetValue<int>());
         Assert.True(body["max_tokens"]!.GetValue<int>() > budget);
@@ -89,12 +84,12 @@ public sealed class AnthropicAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Thinking_budget_shrinks_to_fit_the_model_cap()
     {
-        _server.On("POST", Path, FakeResponse.Sse("anthropic/messages-thinking.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-thinking.sse"));
         var client = AnthropicChatClientFactory.Create(Endpoint(), "claude-sonnet-4-5", modelMaxOutputTokens: 16000);
 
         await CollectAsync(client, Thinking("high"));
 
-        var body = _server.LastRequest.Json;
+        var body = Server.LastRequest.Json;
         Assert.Equal(16000, body["max_tokens"]!.GetValue<int>());
         Assert.Equal(16000 - 1024, body["thinking"]!["budget_tokens"]!.GetValue<int>());
     }
@@ -106,11 +101,11 @@ public sealed class AnthropicAdapterTests : IAsyncLifetime
     [InlineData("high", "high")]
     public async Task Opus_4_6_gets_adaptive_thinking_with_effort(string level, string effort)
     {
-        _server.On("POST", Path, FakeResponse.Sse("anthropic/messages-thinking.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-thinking.sse"));
 
         await CollectAsync(Client(), Thinking(level));
 
-        var body = _server.LastRequest.Json;
+        var body = Server.LastRequest.Json;
         Assert.Equal("adaptive", body["thinking"]!["type"]!.GetValue<string>());
         Assert.Equal("summarized", body["thinking"]!["display"]!.GetValue<string>());
         Assert.Equal(effort, body["output_config"]!["effort"]!.GetValue<string>());
@@ -120,27 +115,27 @@ public sealed class AnthropicAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Thinking_off_sends_no_thinking_block()
     {
-        _server.On("POST", Path, FakeResponse.Sse("anthropic/messages-text.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-text.sse"));
 
         await CollectAsync(Client(), Thinking("off"));
 
-        Assert.False(_server.LastRequest.Json.ContainsKey("thinking"));
+        Assert.False(Server.LastRequest.Json.ContainsKey("thinking"));
     }
 
     [Fact]
     public async Task MiniMax_uses_its_own_base_url()
     {
-        _server.On("POST", "/anthropic/v1/messages", FakeResponse.Sse("anthropic/messages-text.sse"));
-        var client = AnthropicChatClientFactory.Create(ProviderEndpoint.Create("minimax", _server.Url("/anthropic"), "mm-test"), "MiniMax-VL-01");
+        Server.On("POST", "/anthropic/v1/messages", GoldenReply.SseFile("anthropic/messages-text.sse"));
+        var client = AnthropicChatClientFactory.Create(ProviderEndpoint.Create("minimax", Server.Url("/anthropic"), "mm-test"), "MiniMax-VL-01");
 
         var updates = await CollectAsync(client);
 
         Assert.Equal("Hello from Claude!", Text(updates));
-        Assert.Equal("/anthropic/v1/messages", _server.LastRequest.Path);
-        Assert.Equal("MiniMax-VL-01", _server.LastRequest.Json["model"]!.GetValue<string>());
+        Assert.Equal("/anthropic/v1/messages", Server.LastRequest.Path);
+        Assert.Equal("MiniMax-VL-01", Server.LastRequest.Json["model"]!.GetValue<string>());
     }
 
-    private ProviderEndpoint Endpoint() => ProviderEndpoint.Create("anthropic", _server.BaseUri, "sk-ant-test");
+    private ProviderEndpoint Endpoint() => ProviderEndpoint.Create("anthropic", Server.BaseUri, "sk-ant-test");
 
     private IChatClient Client() => AnthropicChatClientFactory.Create(Endpoint(), "claude-opus-4-6");
 }

@@ -9,18 +9,13 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Bedrock;
 
-public sealed class BedrockAdapterTests : IAsyncLifetime
+public sealed class BedrockAdapterTests : GoldenServerTestBase
 {
-    private GoldenServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await GoldenServer.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Streams_text_with_cache_reads_from_an_event_stream()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
 
         var updates = await CollectAsync(Client());
 
@@ -32,11 +27,11 @@ public sealed class BedrockAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Request_is_sigv4_signed_with_the_injected_credentials_and_clock()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
 
         await CollectAsync(Client());
 
-        var request = _server.LastRequest;
+        var request = Server.LastRequest;
         Assert.StartsWith($"AWS4-HMAC-SHA256 Credential={AccessKey}/20260102/eu-west-1/bedrock/aws4_request, SignedHeaders=", request.Header("Authorization"), StringComparison.Ordinal);
         Assert.Contains("Signature=", request.Header("Authorization"), StringComparison.Ordinal);
         Assert.Equal("20260102T030405Z", request.Header("X-Amz-Date"));
@@ -48,19 +43,19 @@ public sealed class BedrockAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Session_credentials_add_the_security_token()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
-        var provider = Provider(_server, credentials: new SessionAWSCredentials(AccessKey, "fake-secret-key", "fake-session-token"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
+        var provider = Provider(Server, credentials: new SessionAWSCredentials(AccessKey, "fake-secret-key", "fake-session-token"));
 
         await CollectAsync(provider.CreateChatClient(Model));
 
-        Assert.Equal("fake-session-token", _server.LastRequest.Header("x-amz-security-token"));
-        Assert.Contains("x-amz-security-token", _server.LastRequest.Header("Authorization"), StringComparison.Ordinal);
+        Assert.Equal("fake-session-token", Server.LastRequest.Header("x-amz-security-token"));
+        Assert.Contains("x-amz-security-token", Server.LastRequest.Header("Authorization"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Builds_messages_system_tool_config_and_inference_config()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
         List<ChatMessage> history =
         [
             new(ChatRole.System, "You are terse."),
@@ -72,7 +67,7 @@ public sealed class BedrockAdapterTests : IAsyncLifetime
 
         await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()], MaxOutputTokens = 2048, Temperature = 0.3f, StopSequences = ["END"] }, history);
 
-        var body = _server.LastRequest.Json;
+        var body = Server.LastRequest.Json;
         Assert.Equal("You are terse.", (string?)body["system"]![0]!["text"]);
         var messages = body["messages"]!.AsArray();
         Assert.Equal(["user", "assistant", "user"], messages.Select(m => (string?)m!["role"]).ToArray());
@@ -95,7 +90,7 @@ public sealed class BedrockAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Assembles_streamed_tool_use_input_and_reports_cache_writes()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-tool-use.jsonl"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-tool-use.jsonl"));
 
         var updates = await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()], ToolMode = ChatToolMode.RequireSpecific("get_weather") });
 
@@ -107,13 +102,13 @@ public sealed class BedrockAdapterTests : IAsyncLifetime
         Assert.Equal("celsius", Arg(call, "unit"));
         Assert.Equal(ChatFinishReason.ToolCalls, Finish(updates));
         Assert.Equal(new TokenUsage(412, 71, 0, 1536), Usage(updates));
-        Assert.Equal("get_weather", (string?)_server.LastRequest.Json["toolConfig"]!["toolChoice"]!["tool"]!["name"]);
+        Assert.Equal("get_weather", (string?)Server.LastRequest.Json["toolConfig"]!["toolChoice"]!["tool"]!["name"]);
     }
 
     [Fact]
     public async Task Streams_reasoning_with_its_signature()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-thinking.jsonl"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-thinking.jsonl"));
 
         var updates = await CollectAsync(Client(), Thinking("medium"));
 
@@ -131,13 +126,13 @@ public sealed class BedrockAdapterTests : IAsyncLifetime
     [InlineData("high", 32000)]
     public async Task Thinking_level_becomes_a_claude_budget_in_additional_fields(string level, int budget)
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-thinking.jsonl"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-thinking.jsonl"));
         var options = Thinking(level);
         options.Temperature = 0.5f;
 
         await CollectAsync(Client(), options);
 
-        var body = _server.LastRequest.Json;
+        var body = Server.LastRequest.Json;
         var thinking = body["additionalModelRequestFields"]!["thinking"]!;
         Assert.Equal("enabled", (string?)thinking["type"]);
         Assert.Equal(budget, (int?)thinking["budget_tokens"]);
@@ -149,15 +144,15 @@ public sealed class BedrockAdapterTests : IAsyncLifetime
     public async Task Thinking_off_or_non_claude_models_send_no_thinking()
     {
         const string nova = "/model/amazon.nova-pro-v1:0/converse-stream";
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
-        _server.On("POST", nova, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
+        Server.On("POST", nova, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
 
         await CollectAsync(Client(), Thinking("off"));
-        Assert.Null(_server.LastRequest.Json["additionalModelRequestFields"]);
+        Assert.Null(Server.LastRequest.Json["additionalModelRequestFields"]);
 
-        await CollectAsync(Provider(_server).CreateChatClient("amazon.nova-pro-v1:0"), Thinking("high"));
-        Assert.Null(_server.LastRequest.Json["additionalModelRequestFields"]);
+        await CollectAsync(Provider(Server).CreateChatClient("amazon.nova-pro-v1:0"), Thinking("high"));
+        Assert.Null(Server.LastRequest.Json["additionalModelRequestFields"]);
     }
 
-    private IChatClient Client() => Provider(_server).CreateChatClient(Model);
+    private IChatClient Client() => Provider(Server).CreateChatClient(Model);
 }

@@ -2,17 +2,16 @@ using Microsoft.Extensions.AI;
 using SharpClaw.Providers.Abstractions;
 using SharpClaw.Providers.Tests.Infrastructure;
 using static SharpClaw.Providers.Tests.Bedrock.BedrockTestContext;
-using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Bedrock;
 
-public sealed class BedrockErrorTests : IAsyncLifetime
+public sealed class BedrockErrorTests : ProviderErrorTestBase
 {
-    private GoldenServer _server = null!;
+    protected override string ChatPath => ConversePath;
 
-    public async ValueTask InitializeAsync() => _server = await GoldenServer.StartAsync(TestContext.Current.CancellationToken);
+    protected override string ProviderId => "amazon-bedrock";
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    protected override string ModelId => Model;
 
     [Theory]
     [InlineData(403, "bedrock/error-403-token.json", FailoverReason.Auth)]
@@ -25,17 +24,9 @@ public sealed class BedrockErrorTests : IAsyncLifetime
     [InlineData(503, "bedrock/error-500.json", FailoverReason.ServerError)]
     public async Task Http_errors_are_classified(int status, string body, FailoverReason reason)
     {
-        _server.On("POST", ConversePath, GoldenReply.JsonFile(status, body) with
-        {
-            Headers = new Dictionary<string, string> { ["x-amzn-ErrorType"] = "SomeException:http://internal.amazon.com/coral/com.amazon.bedrock/" },
-        });
+        var ex = await FailWithAsync(GoldenReply.JsonFile(status, body).WithHeader("x-amzn-ErrorType", "SomeException:http://internal.amazon.com/coral/com.amazon.bedrock/"));
 
-        var ex = await FailureAsync(Client());
-
-        Assert.Equal(reason, ex.Reason);
-        Assert.Equal(status, ex.HttpStatus);
-        Assert.Equal("amazon-bedrock", ex.Provider);
-        Assert.Equal(Model, ex.Model);
+        AssertHttpFailure(ex, reason, status);
     }
 
     [Theory]
@@ -44,9 +35,7 @@ public sealed class BedrockErrorTests : IAsyncLifetime
     [InlineData("bedrock/converse-stream-error.jsonl", FailoverReason.ServerError, "modelStreamErrorException")]
     public async Task Exception_events_in_the_stream_are_classified(string golden, FailoverReason reason, string text)
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply(golden));
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(BedrockFrames.Reply(golden));
 
         Assert.Equal(reason, ex.Reason);
         Assert.Contains(text, ex.Message, StringComparison.Ordinal);
@@ -55,12 +44,9 @@ public sealed class BedrockErrorTests : IAsyncLifetime
     [Fact]
     public async Task Stream_cut_mid_way_is_a_timeout()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-cut.jsonl") with { AbortAtEnd = true });
+        var ex = await FailWithAsync(BedrockFrames.Reply("bedrock/converse-cut.jsonl") with { AbortAtEnd = true });
 
-        var ex = await FailureAsync(Client());
-
-        Assert.Equal(FailoverReason.Timeout, ex.Reason);
-        Assert.Contains("stream ended unexpectedly", ex.Message, StringComparison.Ordinal);
+        AssertStreamEndedUnexpectedly(ex);
     }
 
     [Fact]
@@ -68,9 +54,8 @@ public sealed class BedrockErrorTests : IAsyncLifetime
     {
         var frames = BedrockFrames.FromGolden("bedrock/converse-text.jsonl").ToList();
         frames[2] = frames[2][..(frames[2].Length / 2)];
-        _server.On("POST", ConversePath, BedrockFrames.Reply(frames.Take(3)));
 
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(BedrockFrames.Reply(frames.Take(3)));
 
         Assert.Equal(FailoverReason.Timeout, ex.Reason);
     }
@@ -80,9 +65,8 @@ public sealed class BedrockErrorTests : IAsyncLifetime
     {
         var frames = BedrockFrames.FromGolden("bedrock/converse-text.jsonl").ToList();
         frames[1][^1] ^= 0xFF;
-        _server.On("POST", ConversePath, BedrockFrames.Reply(frames));
 
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(BedrockFrames.Reply(frames));
 
         Assert.Equal(FailoverReason.Timeout, ex.Reason);
         Assert.Contains("malformed event stream frame", ex.Message, StringComparison.Ordinal);
@@ -91,12 +75,10 @@ public sealed class BedrockErrorTests : IAsyncLifetime
     [Fact]
     public async Task Stream_closed_before_message_stop_is_a_timeout()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-cut.jsonl"));
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(BedrockFrames.Reply("bedrock/converse-cut.jsonl"));
 
         Assert.Equal(FailoverReason.Timeout, ex.Reason);
     }
 
-    private IChatClient Client() => Provider(_server).CreateChatClient(Model);
+    protected override IChatClient Client() => Provider(Server).CreateChatClient(Model);
 }

@@ -32,10 +32,7 @@ internal static class BedrockFrames
     public static GoldenReply Reply(string testDataFile) => Reply(FromGolden(testDataFile));
 
     public static GoldenReply Reply(IEnumerable<byte[]> frames)
-        => GoldenReply.Binary("application/vnd.amazon.eventstream", frames) with
-        {
-            Headers = new Dictionary<string, string> { ["x-amzn-RequestId"] = "6f1f5bd4-3a38-4c83-9d3c-1f0a8b7c2e11" },
-        };
+        => GoldenReply.Binary("application/vnd.amazon.eventstream", frames).WithHeader("x-amzn-RequestId", "6f1f5bd4-3a38-4c83-9d3c-1f0a8b7c2e11");
 
     private static EventStreamHeader Header(string name, string value)
     {

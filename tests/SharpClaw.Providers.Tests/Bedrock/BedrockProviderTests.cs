@@ -8,19 +8,14 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Bedrock;
 
-public sealed class BedrockProviderTests : IAsyncLifetime
+public sealed class BedrockProviderTests : GoldenServerTestBase
 {
-    private GoldenServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await GoldenServer.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Discovery_keeps_active_streaming_text_models_and_inference_profiles()
     {
         ServeDiscovery();
-        var provider = Provider(_server, discovery: new BedrockDiscoveryOptions());
+        var provider = Provider(Server, discovery: new BedrockDiscoveryOptions());
 
         var models = await provider.ListModelsAsync(TestContext.Current.CancellationToken);
 
@@ -36,16 +31,16 @@ public sealed class BedrockProviderTests : IAsyncLifetime
         Assert.True(models.Single(m => m.Ref.Model == "deepseek.r1-v1:0").Reasoning);
         Assert.Null(provider.DiscoveryError);
 
-        var listing = _server.RequestsTo("/foundation-models").Single();
+        var listing = Server.RequestsTo("/foundation-models").Single();
         Assert.StartsWith($"AWS4-HMAC-SHA256 Credential={AccessKey}/20260102/eu-west-1/bedrock/aws4_request", listing.Header("Authorization"), StringComparison.Ordinal);
-        Assert.Equal(["?maxResults=100", "?maxResults=100&nextToken=page-2-token"], _server.RequestsTo("/inference-profiles").Select(r => r.Query).ToArray());
+        Assert.Equal(["?maxResults=100", "?maxResults=100&nextToken=page-2-token"], Server.RequestsTo("/inference-profiles").Select(r => r.Query).ToArray());
     }
 
     [Fact]
     public async Task Provider_filter_matches_provider_names_and_profile_ids()
     {
         ServeDiscovery();
-        var provider = Provider(_server, discovery: new BedrockDiscoveryOptions { ProviderFilter = ["Anthropic"], DefaultContextWindow = 200_000, DefaultMaxTokens = 8192 });
+        var provider = Provider(Server, discovery: new BedrockDiscoveryOptions { ProviderFilter = ["Anthropic"], DefaultContextWindow = 200_000, DefaultMaxTokens = 8192 });
 
         var models = await provider.ListModelsAsync(TestContext.Current.CancellationToken);
 
@@ -60,28 +55,28 @@ public sealed class BedrockProviderTests : IAsyncLifetime
     {
         ServeDiscovery();
         var clock = Clock();
-        var provider = Provider(_server, clock, discovery: new BedrockDiscoveryOptions { RefreshInterval = TimeSpan.FromMinutes(10) });
+        var provider = Provider(Server, clock, discovery: new BedrockDiscoveryOptions { RefreshInterval = TimeSpan.FromMinutes(10) });
         var ct = TestContext.Current.CancellationToken;
 
         await provider.ListModelsAsync(ct);
         await provider.ListModelsAsync(ct);
-        Assert.Single(_server.RequestsTo("/foundation-models"));
+        Assert.Single(Server.RequestsTo("/foundation-models"));
 
         clock.Advance(TimeSpan.FromMinutes(11));
         await provider.ListModelsAsync(ct);
-        Assert.Equal(2, _server.RequestsTo("/foundation-models").Count);
+        Assert.Equal(2, Server.RequestsTo("/foundation-models").Count);
     }
 
     [Fact]
     public async Task Discovery_failure_is_swallowed_and_reported()
     {
-        _server.On("GET", "/foundation-models", GoldenReply.JsonFile(403, "bedrock/error-403-access.json"));
-        _server.On("GET", "/inference-profiles", GoldenReply.JsonFile(403, "bedrock/error-403-access.json"));
+        Server.On("GET", "/foundation-models", GoldenReply.JsonFile(403, "bedrock/error-403-access.json"));
+        Server.On("GET", "/inference-profiles", GoldenReply.JsonFile(403, "bedrock/error-403-access.json"));
         var configured = new ModelDefinition { Ref = new ModelRef("amazon-bedrock", Model), Api = "bedrock-converse-stream" };
         var provider = new BedrockProvider(new BedrockProviderOptions
         {
-            RuntimeUrl = _server.BaseUri,
-            ControlUrl = _server.BaseUri,
+            RuntimeUrl = Server.BaseUri,
+            ControlUrl = Server.BaseUri,
             Credentials = AwsCredentialSource.Static(new Amazon.Runtime.BasicAWSCredentials(AccessKey, "secret")),
             ConfiguredModels = [configured],
             TimeProvider = Clock(),
@@ -97,13 +92,13 @@ public sealed class BedrockProviderTests : IAsyncLifetime
     public async Task Discovered_max_tokens_become_the_default_max_tokens()
     {
         ServeDiscovery();
-        _server.On("POST", "/model/amazon.nova-pro-v1:0/converse-stream", BedrockFrames.Reply("bedrock/converse-text.jsonl"));
-        var provider = Provider(_server, discovery: new BedrockDiscoveryOptions { DefaultMaxTokens = 3000 });
+        Server.On("POST", "/model/amazon.nova-pro-v1:0/converse-stream", BedrockFrames.Reply("bedrock/converse-text.jsonl"));
+        var provider = Provider(Server, discovery: new BedrockDiscoveryOptions { DefaultMaxTokens = 3000 });
         await provider.ListModelsAsync(TestContext.Current.CancellationToken);
 
         await CollectAsync(provider.CreateChatClient("amazon.nova-pro-v1:0"));
 
-        Assert.Equal(3000, (int?)_server.LastRequest.Json["inferenceConfig"]!["maxTokens"]);
+        Assert.Equal(3000, (int?)Server.LastRequest.Json["inferenceConfig"]!["maxTokens"]);
     }
 
     [Fact]
@@ -133,12 +128,12 @@ public sealed class BedrockProviderTests : IAsyncLifetime
     [Fact]
     public async Task Registry_config_sets_region_base_url_and_discovery_switch()
     {
-        _server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
+        Server.On("POST", ConversePath, BedrockFrames.Reply("bedrock/converse-text.jsonl"));
         var config = JsonNode.Parse($$"""
             {
               "models": {
                 "bedrockDiscovery": { "enabled": false, "region": "us-west-2", "providerFilter": ["anthropic"] },
-                "providers": { "amazon-bedrock": { "baseUrl": "{{_server.BaseUri}}", "region": "eu-central-1", "auth": "aws-sdk",
+                "providers": { "amazon-bedrock": { "baseUrl": "{{Server.BaseUri}}", "region": "eu-central-1", "auth": "aws-sdk",
                   "models": [{ "id": "{{Model}}", "name": "Claude Sonnet 4.5 (US)", "maxTokens": 16000 }] } }
               }
             }
@@ -151,10 +146,10 @@ public sealed class BedrockProviderTests : IAsyncLifetime
 
         Assert.Equal("Hello from Bedrock!", Text(updates));
         Assert.Equal("eu-central-1", Assert.IsType<BedrockProvider>(resolved.Provider).Region);
-        Assert.Contains("/eu-central-1/bedrock/aws4_request", _server.LastRequest.Header("Authorization"), StringComparison.Ordinal);
-        Assert.Equal(16000, (int?)_server.LastRequest.Json["inferenceConfig"]!["maxTokens"]);
+        Assert.Contains("/eu-central-1/bedrock/aws4_request", Server.LastRequest.Header("Authorization"), StringComparison.Ordinal);
+        Assert.Equal(16000, (int?)Server.LastRequest.Json["inferenceConfig"]!["maxTokens"]);
         Assert.Equal([Model], (await resolved.Provider.ListModelsAsync(TestContext.Current.CancellationToken)).Select(m => m.Ref.Model).ToArray());
-        Assert.Empty(_server.RequestsTo("/foundation-models"));
+        Assert.Empty(Server.RequestsTo("/foundation-models"));
     }
 
     private static ProviderRegistry Registry(JsonObject config, Dictionary<string, string> env)
@@ -167,7 +162,7 @@ public sealed class BedrockProviderTests : IAsyncLifetime
 
     private void ServeDiscovery()
     {
-        _server.On("GET", "/foundation-models", GoldenReply.JsonFile(200, "bedrock/foundation-models.json"));
-        _server.On("GET", "/inference-profiles", GoldenReply.JsonFile(200, "bedrock/inference-profiles-page1.json"), GoldenReply.JsonFile(200, "bedrock/inference-profiles-page2.json"));
+        Server.On("GET", "/foundation-models", GoldenReply.JsonFile(200, "bedrock/foundation-models.json"));
+        Server.On("GET", "/inference-profiles", GoldenReply.JsonFile(200, "bedrock/inference-profiles-page1.json"), GoldenReply.JsonFile(200, "bedrock/inference-profiles-page2.json"));
     }
 }

@@ -2,31 +2,24 @@ using SharpClaw.Providers.Tests.Infrastructure;
 
 namespace SharpClaw.Providers.Tests.Copilot;
 
-/// <summary>Starts a <see cref="GoldenServer"/> and a <see cref="CopilotTestContext"/> per test; <see cref="Arrange"/> adds the class's common routes.</summary>
-public abstract class CopilotTestBase : IAsyncLifetime
+/// <summary>Adds a <see cref="CopilotTestContext"/> on the per-test <see cref="GoldenServer"/>; <see cref="Arrange"/> adds the class's common routes.</summary>
+public abstract class CopilotTestBase : GoldenServerTestBase
 {
-    private GoldenServer? _server;
     private CopilotTestContext? _ctx;
-
-    internal GoldenServer Server => _server!;
 
     internal CopilotTestContext Ctx => _ctx!;
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _server = await GoldenServer.StartAsync(TestContext.Current.CancellationToken);
-        _ctx = new CopilotTestContext(_server);
+        await base.InitializeAsync();
+        _ctx = new CopilotTestContext(Server);
         Arrange();
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         _ctx?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-
+        await base.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 

@@ -9,19 +9,14 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Gemini;
 
-public sealed class GeminiAdapterTests : IAsyncLifetime
+public sealed class GeminiAdapterTests : GoldenServerTestBase
 {
     private const string FlashPath = "/v1beta/models/gemini-3-flash-preview:streamGenerateContent";
-    private GoldenServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await GoldenServer.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Streams_text_with_cached_prompt_tokens_split_out()
     {
-        _server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
+        Server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
 
         var updates = await CollectAsync(Client());
 
@@ -31,7 +26,7 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
         Assert.Equal(new TokenUsage(42, 5, 2048, 0), Usage(updates));
         Assert.Equal("kqHmaOTZDbWv1dkP4Yq8mQE", updates[0].ResponseId);
 
-        var request = _server.LastRequest;
+        var request = Server.LastRequest;
         Assert.Equal("?alt=sse", request.Query);
         Assert.Equal("test-key", request.Header("x-goog-api-key"));
         Assert.Null(request.Header("Authorization"));
@@ -40,7 +35,7 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Builds_contents_system_instruction_tools_and_generation_config()
     {
-        _server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
+        Server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
         var call = new FunctionCallContent("call_1", "get_weather", new Dictionary<string, object?> { ["city"] = "Paris" })
         {
             AdditionalProperties = new() { [GeminiContentMapper.ThoughtSignatureKey] = "sig-abc" },
@@ -55,7 +50,7 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
 
         await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()], MaxOutputTokens = 1024, Temperature = 0.2f }, history);
 
-        var body = _server.LastRequest.Json;
+        var body = Server.LastRequest.Json;
         Assert.Equal("You are terse.", (string?)body["systemInstruction"]!["parts"]![0]!["text"]);
         var contents = body["contents"]!.AsArray();
         Assert.Equal(["user", "model", "user"], contents.Select(c => (string?)c!["role"]).ToArray());
@@ -77,7 +72,7 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Gemini3_history_call_without_signature_gets_the_skip_placeholder()
     {
-        _server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
+        Server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
         List<ChatMessage> history =
         [
             new(ChatRole.User, "Weather?"),
@@ -87,7 +82,7 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
 
         await CollectAsync(Client(), messages: history);
 
-        var contents = _server.LastRequest.Json["contents"]!.AsArray();
+        var contents = Server.LastRequest.Json["contents"]!.AsArray();
         Assert.Equal(GeminiContentMapper.SkipSignatureValidator, (string?)contents[1]!["parts"]![0]!["thoughtSignature"]);
         Assert.Equal(3, (int?)contents[2]!["parts"]![0]!["functionResponse"]!["response"]!["tempC"]);
     }
@@ -95,7 +90,7 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Streams_a_function_call_with_its_thought_signature()
     {
-        _server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-tool-call.sse"));
+        Server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-tool-call.sse"));
 
         var updates = await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()], ToolMode = ChatToolMode.RequireSpecific("get_weather") });
 
@@ -108,7 +103,7 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
         Assert.Equal(ChatFinishReason.ToolCalls, Finish(updates));
         // thoughtsTokenCount (65) is billed as output next to candidatesTokenCount (22).
         Assert.Equal(new TokenUsage(118, 87, 0, 0), Usage(updates));
-        var config = _server.LastRequest.Json["toolConfig"]!["functionCallingConfig"]!;
+        var config = Server.LastRequest.Json["toolConfig"]!["functionCallingConfig"]!;
         Assert.Equal("ANY", (string?)config["mode"]);
         Assert.Equal("get_weather", (string?)config["allowedFunctionNames"]![0]);
     }
@@ -116,14 +111,14 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Thought_summaries_stream_as_reasoning()
     {
-        _server.On("POST", "/v1beta/models/gemini-2.5-flash:streamGenerateContent", GoldenReply.SseFile("gemini/stream-thinking.sse"));
+        Server.On("POST", "/v1beta/models/gemini-2.5-flash:streamGenerateContent", GoldenReply.SseFile("gemini/stream-thinking.sse"));
 
         var updates = await CollectAsync(Client("gemini-2.5-flash"), Thinking("medium"));
 
         Assert.StartsWith("**Weighing the question**", Reasoning(updates), StringComparison.Ordinal);
         Assert.Equal("17 × 3 = 51.", Text(updates));
         Assert.Equal(new TokenUsage(9, 85, 0, 0), Usage(updates));
-        var thinking = _server.LastRequest.Json["generationConfig"]!["thinkingConfig"]!;
+        var thinking = Server.LastRequest.Json["generationConfig"]!["thinkingConfig"]!;
         Assert.Equal(8192, (int?)thinking["thinkingBudget"]);
         Assert.True((bool?)thinking["includeThoughts"]);
     }
@@ -137,11 +132,11 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
     [InlineData("off", 0)]
     public async Task Thinking_level_becomes_a_thinking_budget(string level, int budget)
     {
-        _server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
+        Server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
 
         await CollectAsync(Client(), Thinking(level));
 
-        var thinking = _server.LastRequest.Json["generationConfig"]!["thinkingConfig"]!;
+        var thinking = Server.LastRequest.Json["generationConfig"]!["thinkingConfig"]!;
         Assert.Equal(budget, (int?)thinking["thinkingBudget"]);
         Assert.Equal(level != "off", (bool?)thinking["includeThoughts"] ?? false);
     }
@@ -158,19 +153,19 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Base_url_with_an_api_version_is_used_as_is()
     {
-        _server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
-        var endpoint = ProviderEndpoint.Create("google", _server.Url("/v1beta/"), "test-key");
+        Server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
+        var endpoint = ProviderEndpoint.Create("google", Server.Url("/v1beta/"), "test-key");
 
         var updates = await CollectAsync(GeminiChatClientFactory.Create(endpoint, "models/gemini-3-flash-preview"));
 
         Assert.Equal("Hello from Gemini!", Text(updates));
-        Assert.Equal(FlashPath, _server.LastRequest.Path);
+        Assert.Equal(FlashPath, Server.LastRequest.Path);
     }
 
     [Fact]
     public async Task Provider_lists_configured_default_and_discovered_models()
     {
-        _server.On("GET", "/v1beta/models", GoldenReply.JsonFile(200, "gemini/models.json"));
+        Server.On("GET", "/v1beta/models", GoldenReply.JsonFile(200, "gemini/models.json"));
         var configured = new ModelDefinition { Ref = new ModelRef("google", "my-tuned-model"), Api = GeminiChatClientFactory.Api };
         var provider = new GeminiProvider(new GeminiProviderOptions { Endpoint = Endpoint(), ConfiguredModels = [configured] });
 
@@ -183,8 +178,8 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
         Assert.DoesNotContain("gemini-embedding-001", ids);
         var discovered = models.Single(m => m.Ref.Model == "gemini-3-pro-preview");
         Assert.Equal(("discovered", 1_048_576, 65_536, true), (discovered.Source, discovered.ContextWindow, discovered.MaxOutputTokens, discovered.Reasoning));
-        Assert.Equal("?pageSize=1000", _server.LastRequest.Query);
-        Assert.Equal("test-key", _server.LastRequest.Header("x-goog-api-key"));
+        Assert.Equal("?pageSize=1000", Server.LastRequest.Query);
+        Assert.Equal("test-key", Server.LastRequest.Header("x-goog-api-key"));
     }
 
     [Fact]
@@ -204,8 +199,8 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
     [InlineData("GOOGLE_API_KEY")]
     public async Task Registry_registration_picks_up_the_key_and_streams(string envVar)
     {
-        _server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
-        var config = new JsonObject { ["models"] = new JsonObject { ["providers"] = new JsonObject { ["google"] = new JsonObject { ["baseUrl"] = _server.BaseUri.ToString() } } } };
+        Server.On("POST", FlashPath, GoldenReply.SseFile("gemini/stream-text.sse"));
+        var config = new JsonObject { ["models"] = new JsonObject { ["providers"] = new JsonObject { ["google"] = new JsonObject { ["baseUrl"] = Server.BaseUri.ToString() } } } };
         var env = new Dictionary<string, string> { [envVar] = "env-key" };
         var registry = new ProviderRegistry(config, new ProviderRegistryOptions
         {
@@ -219,10 +214,10 @@ public sealed class GeminiAdapterTests : IAsyncLifetime
         var updates = await CollectAsync(resolved.CreateChatClient());
 
         Assert.Equal("Hello from Gemini!", Text(updates));
-        Assert.Equal("env-key", _server.LastRequest.Header("x-goog-api-key"));
+        Assert.Equal("env-key", Server.LastRequest.Header("x-goog-api-key"));
     }
 
-    private ProviderEndpoint Endpoint() => ProviderEndpoint.Create("google", _server.BaseUri, "test-key");
+    private ProviderEndpoint Endpoint() => ProviderEndpoint.Create("google", Server.BaseUri, "test-key");
 
     private IChatClient Client(string model = GeminiModels.DefaultModelId) => GeminiChatClientFactory.Create(Endpoint(), model);
 }

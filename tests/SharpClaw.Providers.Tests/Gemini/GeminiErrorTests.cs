@@ -7,14 +7,13 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Gemini;
 
-public sealed class GeminiErrorTests : IAsyncLifetime
+public sealed class GeminiErrorTests : ProviderErrorTestBase
 {
-    private const string Path = "/v1beta/models/gemini-3-flash-preview:streamGenerateContent";
-    private GoldenServer _server = null!;
+    protected override string ChatPath => "/v1beta/models/gemini-3-flash-preview:streamGenerateContent";
 
-    public async ValueTask InitializeAsync() => _server = await GoldenServer.StartAsync(TestContext.Current.CancellationToken);
+    protected override string ProviderId => "google";
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    protected override string ModelId => "gemini-3-flash-preview";
 
     [Theory]
     [InlineData(400, "gemini/error-400-overflow.json", FailoverReason.ContextOverflow)]
@@ -26,22 +25,15 @@ public sealed class GeminiErrorTests : IAsyncLifetime
     [InlineData(503, "gemini/error-503.json", FailoverReason.Overloaded)]
     public async Task Http_errors_are_classified(int status, string body, FailoverReason reason)
     {
-        _server.On("POST", Path, GoldenReply.JsonFile(status, body));
+        var ex = await FailWithAsync(GoldenReply.JsonFile(status, body));
 
-        var ex = await FailureAsync(Client());
-
-        Assert.Equal(reason, ex.Reason);
-        Assert.Equal(status, ex.HttpStatus);
-        Assert.Equal("google", ex.Provider);
-        Assert.Equal("gemini-3-flash-preview", ex.Model);
+        AssertHttpFailure(ex, reason, status);
     }
 
     [Fact]
     public async Task Rate_limit_keeps_retry_after()
     {
-        _server.On("POST", Path, GoldenReply.JsonFile(429, "gemini/error-429.json") with { Headers = new Dictionary<string, string> { ["retry-after"] = "28" } });
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(GoldenReply.JsonFile(429, "gemini/error-429.json").WithHeader("retry-after", "28"));
 
         Assert.Equal(FailoverReason.RateLimit, ex.Reason);
         Assert.Equal(TimeSpan.FromSeconds(28), ex.RetryAfter);
@@ -50,9 +42,7 @@ public sealed class GeminiErrorTests : IAsyncLifetime
     [Fact]
     public async Task Error_event_mid_stream_is_classified()
     {
-        _server.On("POST", Path, GoldenReply.SseFile("gemini/stream-error-midstream.sse"));
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(GoldenReply.SseFile("gemini/stream-error-midstream.sse"));
 
         Assert.Equal(FailoverReason.Overloaded, ex.Reason);
         Assert.Contains("overloaded", ex.Message, StringComparison.Ordinal);
@@ -61,20 +51,15 @@ public sealed class GeminiErrorTests : IAsyncLifetime
     [Fact]
     public async Task Stream_cut_mid_way_is_a_timeout()
     {
-        _server.On("POST", Path, GoldenReply.SseFile("gemini/stream-cut.sse") with { AbortAtEnd = true });
+        var ex = await FailWithAsync(GoldenReply.SseFile("gemini/stream-cut.sse") with { AbortAtEnd = true });
 
-        var ex = await FailureAsync(Client());
-
-        Assert.Equal(FailoverReason.Timeout, ex.Reason);
-        Assert.Contains("stream ended unexpectedly", ex.Message, StringComparison.Ordinal);
+        AssertStreamEndedUnexpectedly(ex);
     }
 
     [Fact]
     public async Task Stream_closed_without_finish_reason_is_a_timeout()
     {
-        _server.On("POST", Path, GoldenReply.SseFile("gemini/stream-cut.sse"));
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(GoldenReply.SseFile("gemini/stream-cut.sse"));
 
         Assert.Equal(FailoverReason.Timeout, ex.Reason);
     }
@@ -82,12 +67,12 @@ public sealed class GeminiErrorTests : IAsyncLifetime
     [Fact]
     public async Task Nothing_listening_is_a_timeout_class_connection_failure()
     {
-        var endpoint = ProviderEndpoint.Create("google", new Uri($"http://127.0.0.1:{FreePort.Get()}"), "test-key");
+        var endpoint = ProviderEndpoint.Create(ProviderId, new Uri($"http://127.0.0.1:{FreePort.Get()}"), "test-key");
 
-        var ex = await FailureAsync(GeminiChatClientFactory.Create(endpoint, "gemini-3-flash-preview"));
+        var ex = await FailureAsync(GeminiChatClientFactory.Create(endpoint, ModelId));
 
         Assert.Equal(FailoverReason.Timeout, ex.Reason);
     }
 
-    private IChatClient Client() => GeminiChatClientFactory.Create(ProviderEndpoint.Create("google", _server.BaseUri, "test-key"), "gemini-3-flash-preview");
+    protected override IChatClient Client() => GeminiChatClientFactory.Create(ProviderEndpoint.Create(ProviderId, Server.BaseUri, "test-key"), ModelId);
 }

@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace SharpClaw.Providers.Tests.Infrastructure;
 
 /// <summary>
-/// A provider stand-in on 127.0.0.1 (random port) for the Gemini, Bedrock and Copilot tests: routes by method + path
-/// (query ignored) to a sequence of <see cref="GoldenReply"/>s (the last one repeats), writes text or binary golden
-/// streams chunk by chunk and records every request.
+/// The one in-process provider stand-in of the provider tests: Kestrel on 127.0.0.1 (random port), routing by method +
+/// path (query ignored) to a sequence of <see cref="GoldenReply"/>s (the last one repeats), writing SSE, NDJSON or binary
+/// golden streams chunk by chunk (each flushed, so clients really stream) and recording every request.
 /// </summary>
 internal sealed class GoldenServer : IAsyncDisposable
 {
@@ -26,6 +26,7 @@ internal sealed class GoldenServer : IAsyncDisposable
         _app = app;
     }
 
+    /// <summary>http://127.0.0.1:{port}/.</summary>
     public Uri BaseUri { get; private set; } = null!;
 
     public IReadOnlyList<GoldenRequest> Requests => _requests.ToArray();
@@ -88,6 +89,18 @@ internal sealed class GoldenServer : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+
+        if (reply.HoldOpen is { } hold)
+        {
+            try
+            {
+                await Task.Delay(hold, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client gave up, as the test expects
+            }
         }
 
         if (reply.AbortAtEnd)

@@ -8,19 +8,14 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Ollama;
 
-public sealed class OllamaAdapterTests : IAsyncLifetime
+public sealed class OllamaAdapterTests : GoldenServerTestBase
 {
     private const string Path = "/api/chat";
-    private FakeProviderServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await FakeProviderServer.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Streams_ndjson_text_with_eval_count_usage()
     {
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-text.ndjson"));
+        Server.On("POST", Path, GoldenReply.NdjsonFile("ollama/chat-text.ndjson"));
 
         var updates = await CollectAsync(Client(), new ChatOptions { Instructions = "Be brief.", Temperature = 0.2f, MaxOutputTokens = 256 });
 
@@ -28,7 +23,7 @@ public sealed class OllamaAdapterTests : IAsyncLifetime
         Assert.Equal(ChatFinishReason.Stop, Finish(updates));
         Assert.Equal(new TokenUsage(26, 4, 0, 0), Usage(updates));
 
-        var body = _server.LastRequest.Json;
+        var body = Server.LastRequest.Json;
         Assert.Equal("llama3.2", body["model"]!.GetValue<string>());
         Assert.True(body["stream"]!.GetValue<bool>());
         Assert.Equal("system", body["messages"]![0]!["role"]!.GetValue<string>());
@@ -41,7 +36,7 @@ public sealed class OllamaAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Tool_call_arrives_whole_with_object_arguments()
     {
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-tool-call.ndjson"));
+        Server.On("POST", Path, GoldenReply.NdjsonFile("ollama/chat-tool-call.ndjson"));
 
         var updates = await CollectAsync(Client("qwen3:8b"), new ChatOptions { Tools = [WeatherTool()] });
 
@@ -52,7 +47,7 @@ public sealed class OllamaAdapterTests : IAsyncLifetime
         Assert.Equal("celsius", Arg(call, "unit"));
         Assert.Equal(ChatFinishReason.ToolCalls, Finish(updates));
         Assert.Equal(new TokenUsage(182, 31, 0, 0), Usage(updates));
-        var tool = _server.LastRequest.Json["tools"]![0]!;
+        var tool = Server.LastRequest.Json["tools"]![0]!;
         Assert.Equal("function", tool["type"]!.GetValue<string>());
         Assert.Equal("get_weather", tool["function"]!["name"]!.GetValue<string>());
         Assert.Equal("object", tool["function"]!["parameters"]!["type"]!.GetValue<string>());
@@ -61,7 +56,7 @@ public sealed class OllamaAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Tool_history_is_sent_with_tool_name()
     {
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-text.ndjson"));
+        Server.On("POST", Path, GoldenReply.NdjsonFile("ollama/chat-text.ndjson"));
         var arguments = new Dictionary<string, object?> { ["city"] = "Paris" };
         IList<ChatMessage> history =
         [
@@ -72,7 +67,7 @@ public sealed class OllamaAdapterTests : IAsyncLifetime
 
         await CollectAsync(Client(), messages: history);
 
-        var messages = _server.LastRequest.Json["messages"]!.AsArray();
+        var messages = Server.LastRequest.Json["messages"]!.AsArray();
         Assert.Equal(3, messages.Count);
         Assert.Equal("Need the tool.", messages[1]!["thinking"]!.GetValue<string>());
         Assert.Equal("get_weather", messages[1]!["tool_calls"]![0]!["function"]!["name"]!.GetValue<string>());
@@ -85,26 +80,26 @@ public sealed class OllamaAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Streams_thinking_and_sends_think_flag()
     {
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-thinking.ndjson"));
+        Server.On("POST", Path, GoldenReply.NdjsonFile("ollama/chat-thinking.ndjson"));
 
         var updates = await CollectAsync(Client("qwen3:8b"), Thinking("high"));
 
         Assert.Equal("The user wants 2+2.", Reasoning(updates));
         Assert.Equal("4", Text(updates));
         Assert.Equal(new TokenUsage(18, 12, 0, 0), Usage(updates));
-        Assert.True(_server.LastRequest.Json["think"]!.GetValue<bool>());
+        Assert.True(Server.LastRequest.Json["think"]!.GetValue<bool>());
     }
 
     [Fact]
     public async Task Thinking_off_sends_think_false()
     {
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-text.ndjson"));
+        Server.On("POST", Path, GoldenReply.NdjsonFile("ollama/chat-text.ndjson"));
 
         await CollectAsync(Client(), Thinking("off"));
 
-        Assert.False(_server.LastRequest.Json["think"]!.GetValue<bool>());
+        Assert.False(Server.LastRequest.Json["think"]!.GetValue<bool>());
     }
 
     private IChatClient Client(string model = "llama3.2")
-        => OllamaChatClientFactory.Create(ProviderEndpoint.Create("ollama", _server.BaseUri, null), model);
+        => OllamaChatClientFactory.Create(ProviderEndpoint.Create("ollama", Server.BaseUri, null), model);
 }

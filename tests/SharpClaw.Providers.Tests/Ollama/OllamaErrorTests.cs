@@ -7,14 +7,13 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.Ollama;
 
-public sealed class OllamaErrorTests : IAsyncLifetime
+public sealed class OllamaErrorTests : ProviderErrorTestBase
 {
-    private const string Path = "/api/chat";
-    private FakeProviderServer _server = null!;
+    protected override string ChatPath => "/api/chat";
 
-    public async ValueTask InitializeAsync() => _server = await FakeProviderServer.StartAsync(TestContext.Current.CancellationToken);
+    protected override string ProviderId => "ollama";
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    protected override string ModelId => "llama3.2";
 
     [Theory]
     [InlineData(401, "ollama/error-401.json", FailoverReason.Auth)]
@@ -23,22 +22,15 @@ public sealed class OllamaErrorTests : IAsyncLifetime
     [InlineData(500, "ollama/error-500.json", FailoverReason.ServerError)]
     public async Task Http_errors_are_classified(int status, string body, FailoverReason reason)
     {
-        _server.On("POST", Path, FakeResponse.Json(status, body));
+        var ex = await FailWithAsync(GoldenReply.JsonFile(status, body));
 
-        var ex = await FailureAsync(Client());
-
-        Assert.Equal(reason, ex.Reason);
-        Assert.Equal(status, ex.HttpStatus);
-        Assert.Equal("ollama", ex.Provider);
-        Assert.Equal("llama3.2", ex.Model);
+        AssertHttpFailure(ex, reason, status);
     }
 
     [Fact]
     public async Task Rate_limit_carries_retry_after_ms()
     {
-        _server.On("POST", Path, FakeResponse.Json(429, "ollama/error-429.json") with { Headers = new Dictionary<string, string> { ["retry-after-ms"] = "1500" } });
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(GoldenReply.JsonFile(429, "ollama/error-429.json").WithHeader("retry-after-ms", "1500"));
 
         Assert.Equal(FailoverReason.RateLimit, ex.Reason);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), ex.RetryAfter);
@@ -47,9 +39,7 @@ public sealed class OllamaErrorTests : IAsyncLifetime
     [Fact]
     public async Task Error_line_mid_stream_is_classified()
     {
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-error-midstream.ndjson"));
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(GoldenReply.NdjsonFile("ollama/chat-error-midstream.ndjson"));
 
         Assert.Equal(FailoverReason.ContextOverflow, ex.Reason);
         Assert.Contains("context length exceeded", ex.Message, StringComparison.Ordinal);
@@ -58,20 +48,15 @@ public sealed class OllamaErrorTests : IAsyncLifetime
     [Fact]
     public async Task Stream_cut_mid_way_is_a_timeout()
     {
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-cut.ndjson") with { AbortAtEnd = true });
+        var ex = await FailWithAsync(GoldenReply.NdjsonFile("ollama/chat-cut.ndjson") with { AbortAtEnd = true });
 
-        var ex = await FailureAsync(Client());
-
-        Assert.Equal(FailoverReason.Timeout, ex.Reason);
-        Assert.Contains("stream ended unexpectedly", ex.Message, StringComparison.Ordinal);
+        AssertStreamEndedUnexpectedly(ex);
     }
 
     [Fact]
     public async Task Stream_closed_without_done_is_a_timeout()
     {
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-cut.ndjson"));
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(GoldenReply.NdjsonFile("ollama/chat-cut.ndjson"));
 
         Assert.Equal(FailoverReason.Timeout, ex.Reason);
     }
@@ -79,13 +64,13 @@ public sealed class OllamaErrorTests : IAsyncLifetime
     [Fact]
     public async Task Idle_watchdog_times_out_a_silent_server()
     {
-        var endpoint = ProviderEndpoint.Create("ollama", _server.BaseUri, null, timeout: TimeSpan.FromMilliseconds(200));
-        _server.On("POST", Path, FakeResponse.Ndjson("ollama/chat-cut.ndjson") with { HoldOpen = TimeSpan.FromSeconds(5) });
+        var endpoint = ProviderEndpoint.Create(ProviderId, Server.BaseUri, null, timeout: TimeSpan.FromMilliseconds(200));
+        Server.On("POST", ChatPath, GoldenReply.NdjsonFile("ollama/chat-cut.ndjson") with { HoldOpen = TimeSpan.FromSeconds(5) });
 
-        var ex = await FailureAsync(OllamaChatClientFactory.Create(endpoint, "llama3.2"));
+        var ex = await FailureAsync(OllamaChatClientFactory.Create(endpoint, ModelId));
 
         Assert.Equal(FailoverReason.Timeout, ex.Reason);
     }
 
-    private IChatClient Client() => OllamaChatClientFactory.Create(ProviderEndpoint.Create("ollama", _server.BaseUri, null), "llama3.2");
+    protected override IChatClient Client() => OllamaChatClientFactory.Create(ProviderEndpoint.Create(ProviderId, Server.BaseUri, null), ModelId);
 }

@@ -7,19 +7,14 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.OpenAI;
 
-public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
+public sealed class OpenAICompatibleAdapterTests : GoldenServerTestBase
 {
     private const string Path = "/v1/chat/completions";
-    private FakeProviderServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await FakeProviderServer.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Streams_text_and_normalises_cached_prompt_tokens()
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("openai/chat-text.sse"));
 
         var updates = await CollectAsync(Client());
 
@@ -28,7 +23,7 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
         // prompt_tokens 2048 includes 1792 cached → 256 uncached input + 1792 cache read.
         Assert.Equal(new TokenUsage(256, 17, 1792, 0), Usage(updates));
 
-        var request = _server.LastRequest;
+        var request = Server.LastRequest;
         Assert.Equal("Bearer sk-test", request.Header("Authorization"));
         Assert.Equal("gpt-5-mini", request.Json["model"]!.GetValue<string>());
         Assert.True(request.Json["stream"]!.GetValue<bool>());
@@ -38,7 +33,7 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Assembles_streamed_tool_call_arguments()
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-tool-call.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("openai/chat-tool-call.sse"));
 
         var updates = await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()] });
 
@@ -49,7 +44,7 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
         Assert.Equal("celsius", Arg(call, "unit"));
         Assert.Equal(ChatFinishReason.ToolCalls, Finish(updates));
         Assert.Equal(new TokenUsage(312, 24, 0, 0), Usage(updates));
-        Assert.Equal("get_weather", _server.LastRequest.Json["tools"]![0]!["function"]!["name"]!.GetValue<string>());
+        Assert.Equal("get_weather", Server.LastRequest.Json["tools"]![0]!["function"]!["name"]!.GetValue<string>());
     }
 
     [Theory]
@@ -60,27 +55,27 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
     [InlineData("xhigh", "high")]
     public async Task Thinking_level_becomes_reasoning_effort(string level, string effort)
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("openai/chat-text.sse"));
 
         await CollectAsync(Client(), Thinking(level));
 
-        Assert.Equal(effort, _server.LastRequest.Json["reasoning_effort"]!.GetValue<string>());
+        Assert.Equal(effort, Server.LastRequest.Json["reasoning_effort"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Thinking_off_omits_reasoning_effort()
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("openai/chat-text.sse"));
 
         await CollectAsync(Client(), Thinking("off"));
 
-        Assert.False(_server.LastRequest.Json.ContainsKey("reasoning_effort"));
+        Assert.False(Server.LastRequest.Json.ContainsKey("reasoning_effort"));
     }
 
     [Fact]
     public async Task Reasoning_content_deltas_become_reasoning()
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-reasoning-content.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("openai/chat-reasoning-content.sse"));
 
         var updates = await CollectAsync(Client("Qwen/Qwen3-8B"));
 
@@ -92,24 +87,24 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
     [Fact]
     public async Task OpenRouter_reasoning_deltas_and_config_headers()
     {
-        _server.On("POST", "/api/v1/chat/completions", FakeResponse.Sse("openai/chat-reasoning-openrouter.sse"));
+        Server.On("POST", "/api/v1/chat/completions", GoldenReply.SseFile("openai/chat-reasoning-openrouter.sse"));
         var headers = new Dictionary<string, string> { ["HTTP-Referer"] = "https://sharpclaw.dev", ["X-Title"] = "SharpClaw" };
-        var client = OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openrouter", _server.Url("/api/v1"), "sk-or-test", headers), "openai/gpt-5-mini");
+        var client = OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openrouter", Server.Url("/api/v1"), "sk-or-test", headers), "openai/gpt-5-mini");
 
         var updates = await CollectAsync(client, Thinking("low"));
 
         Assert.Equal("Considering the question", Reasoning(updates));
         Assert.Equal("Yes.", Text(updates));
         Assert.Equal(ChatFinishReason.Stop, Finish(updates));
-        Assert.Equal("https://sharpclaw.dev", _server.LastRequest.Header("HTTP-Referer"));
-        Assert.Equal("SharpClaw", _server.LastRequest.Header("X-Title"));
-        Assert.Equal("openai/gpt-5-mini", _server.LastRequest.Json["model"]!.GetValue<string>());
+        Assert.Equal("https://sharpclaw.dev", Server.LastRequest.Header("HTTP-Referer"));
+        Assert.Equal("SharpClaw", Server.LastRequest.Header("X-Title"));
+        Assert.Equal("openai/gpt-5-mini", Server.LastRequest.Json["model"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Non_streaming_call_maps_errors_too()
     {
-        _server.On("POST", Path, FakeResponse.Json(401, "openai/error-401.json"));
+        Server.On("POST", Path, GoldenReply.JsonFile(401, "openai/error-401.json"));
 
         var ex = await Assert.ThrowsAsync<ProviderException>(() => Client().GetResponseAsync(Hello(), cancellationToken: TestContext.Current.CancellationToken));
 
@@ -124,7 +119,7 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
     [InlineData("get_weather", "{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}")]
     public async Task Tool_mode_becomes_tool_choice(string mode, string expected)
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("openai/chat-text.sse"));
         ChatToolMode toolMode = mode switch
         {
             "auto" => ChatToolMode.Auto,
@@ -135,14 +130,14 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
 
         await CollectAsync(Client(), new ChatOptions { Tools = [WeatherTool()], ToolMode = toolMode });
 
-        Assert.Equal(expected, _server.LastRequest.Json["tool_choice"]!.ToJsonString());
-        Assert.Equal("get_weather", _server.LastRequest.Json["tools"]![0]!["function"]!["name"]!.GetValue<string>());
+        Assert.Equal(expected, Server.LastRequest.Json["tool_choice"]!.ToJsonString());
+        Assert.Equal("get_weather", Server.LastRequest.Json["tools"]![0]!["function"]!["name"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Messages_and_tools_reused_across_calls_are_sent_the_same_way_every_time()
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+        Server.On("POST", Path, GoldenReply.SseFile("openai/chat-text.sse"));
         var tool = WeatherTool();
         var history = new List<ChatMessage>
         {
@@ -153,9 +148,9 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
         };
 
         await CollectAsync(Client(), new ChatOptions { Tools = [tool] }, [.. history, new(ChatRole.User, "again")]);
-        var first = _server.LastRequest.Json;
+        var first = Server.LastRequest.Json;
         await CollectAsync(Client(), new ChatOptions { Tools = [tool] }, [.. history, new(ChatRole.User, "again")]);
-        var second = _server.LastRequest.Json;
+        var second = Server.LastRequest.Json;
 
         Assert.Equal(first["messages"]!.ToJsonString(), second["messages"]!.ToJsonString());
         Assert.Equal(first["tools"]!.ToJsonString(), second["tools"]!.ToJsonString());
@@ -166,5 +161,5 @@ public sealed class OpenAICompatibleAdapterTests : IAsyncLifetime
     }
 
     private IChatClient Client(string model = "gpt-5-mini")
-        => OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openai", _server.Url("/v1"), "sk-test"), model);
+        => OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openai", Server.Url("/v1"), "sk-test"), model);
 }

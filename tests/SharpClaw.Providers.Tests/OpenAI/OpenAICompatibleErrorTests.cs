@@ -7,14 +7,13 @@ using static SharpClaw.Providers.Tests.Infrastructure.ChatStreams;
 
 namespace SharpClaw.Providers.Tests.OpenAI;
 
-public sealed class OpenAICompatibleErrorTests : IAsyncLifetime
+public sealed class OpenAICompatibleErrorTests : ProviderErrorTestBase
 {
-    private const string Path = "/v1/chat/completions";
-    private FakeProviderServer _server = null!;
+    protected override string ChatPath => "/v1/chat/completions";
 
-    public async ValueTask InitializeAsync() => _server = await FakeProviderServer.StartAsync(TestContext.Current.CancellationToken);
+    protected override string ProviderId => "openai";
 
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+    protected override string ModelId => "gpt-5-mini";
 
     [Theory]
     [InlineData(401, "openai/error-401.json", FailoverReason.Auth)]
@@ -25,24 +24,17 @@ public sealed class OpenAICompatibleErrorTests : IAsyncLifetime
     [InlineData(504, "openai/error-500.json", FailoverReason.Timeout)]
     public async Task Http_errors_are_classified(int status, string body, FailoverReason reason)
     {
-        _server.On("POST", Path, FakeResponse.Json(status, body));
+        var ex = await FailWithAsync(GoldenReply.JsonFile(status, body));
 
-        var ex = await FailureAsync(Client());
-
-        Assert.Equal(reason, ex.Reason);
-        Assert.Equal(status, ex.HttpStatus);
-        Assert.Equal("openai", ex.Provider);
-        Assert.Equal("gpt-5-mini", ex.Model);
+        AssertHttpFailure(ex, reason, status);
         Assert.StartsWith($"openai/gpt-5-mini: HTTP {status}: ", ex.Message, StringComparison.Ordinal);
-        Assert.Single(_server.Requests); // no SDK-internal retries: the failover runner owns retrying
+        Assert.Single(Server.Requests); // no SDK-internal retries: the failover runner owns retrying
     }
 
     [Fact]
     public async Task Rate_limit_carries_retry_after()
     {
-        _server.On("POST", Path, FakeResponse.Json(429, "openai/error-429.json") with { Headers = new Dictionary<string, string> { ["Retry-After"] = "7" } });
-
-        var ex = await FailureAsync(Client());
+        var ex = await FailWithAsync(GoldenReply.JsonFile(429, "openai/error-429.json").WithHeader("Retry-After", "7"));
 
         Assert.Equal(FailoverReason.RateLimit, ex.Reason);
         Assert.Equal(TimeSpan.FromSeconds(7), ex.RetryAfter);
@@ -52,18 +44,15 @@ public sealed class OpenAICompatibleErrorTests : IAsyncLifetime
     [Fact]
     public async Task Stream_cut_mid_way_is_a_timeout()
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-cut.sse") with { AbortAtEnd = true });
+        var ex = await FailWithAsync(GoldenReply.SseFile("openai/chat-cut.sse") with { AbortAtEnd = true });
 
-        var ex = await FailureAsync(Client());
-
-        Assert.Equal(FailoverReason.Timeout, ex.Reason);
-        Assert.Contains("stream ended unexpectedly", ex.Message, StringComparison.Ordinal);
+        AssertStreamEndedUnexpectedly(ex);
     }
 
     [Fact]
     public async Task Stream_closed_without_finish_reason_is_a_timeout()
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-cut.sse"));
+        Server.On("POST", ChatPath, GoldenReply.SseFile("openai/chat-cut.sse"));
 
         var received = new List<string>();
         var ex = await Assert.ThrowsAsync<ProviderException>(async () =>
@@ -74,8 +63,7 @@ public sealed class OpenAICompatibleErrorTests : IAsyncLifetime
             }
         });
 
-        Assert.Equal(FailoverReason.Timeout, ex.Reason);
-        Assert.Contains("stream ended unexpectedly", ex.Message, StringComparison.Ordinal);
+        AssertStreamEndedUnexpectedly(ex);
         Assert.Equal("Once upon a time", string.Concat(received));
     }
 
@@ -83,7 +71,7 @@ public sealed class OpenAICompatibleErrorTests : IAsyncLifetime
     public async Task Connection_refused_is_a_timeout()
     {
         var port = FreePort.Get();
-        var client = OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openai", new Uri($"http://127.0.0.1:{port}/v1"), "sk-test"), "gpt-5-mini");
+        var client = OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create(ProviderId, new Uri($"http://127.0.0.1:{port}/v1"), "sk-test"), ModelId);
 
         var ex = await FailureAsync(client);
 
@@ -93,7 +81,7 @@ public sealed class OpenAICompatibleErrorTests : IAsyncLifetime
     [Fact]
     public async Task Caller_cancellation_stays_cancellation()
     {
-        _server.On("POST", Path, FakeResponse.Sse("openai/chat-text.sse"));
+        Server.On("POST", ChatPath, GoldenReply.SseFile("openai/chat-text.sse"));
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         await cts.CancelAsync();
 
@@ -105,6 +93,6 @@ public sealed class OpenAICompatibleErrorTests : IAsyncLifetime
         });
     }
 
-    private IChatClient Client()
-        => OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create("openai", _server.Url("/v1"), "sk-test"), "gpt-5-mini");
+    protected override IChatClient Client()
+        => OpenAICompatibleChatClientFactory.Create(ProviderEndpoint.Create(ProviderId, Server.Url("/v1"), "sk-test"), ModelId);
 }

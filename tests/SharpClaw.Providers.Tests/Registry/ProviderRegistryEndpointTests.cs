@@ -8,20 +8,15 @@ using static SharpClaw.Providers.Tests.Registry.RegistryTestConfig;
 namespace SharpClaw.Providers.Tests.Registry;
 
 /// <summary>Registry behaviour that talks HTTP: custom providers, Ollama auto-detect, vLLM discovery.</summary>
-public sealed class ProviderRegistryEndpointTests : IAsyncLifetime
+public sealed class ProviderRegistryEndpointTests : GoldenServerTestBase
 {
-    private FakeProviderServer _server = null!;
 
-    public async ValueTask InitializeAsync() => _server = await FakeProviderServer.StartAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
-    private string Base => _server.BaseUri.ToString().TrimEnd('/');
+    private string Base => Server.BaseUri.ToString().TrimEnd('/');
 
     [Fact]
     public async Task Custom_config_provider_streams_through_the_openai_adapter_with_its_headers()
     {
-        _server.On("POST", "/v1/chat/completions", FakeResponse.Sse("openai/chat-text.sse"));
+        Server.On("POST", "/v1/chat/completions", GoldenReply.SseFile("openai/chat-text.sse"));
         var config = Parse("""
             {"models":{"providers":{"local-llm":{
               "baseUrl":"@BASE/v1","apiKey":"local-key","api":"openai-completions",
@@ -40,18 +35,18 @@ public sealed class ProviderRegistryEndpointTests : IAsyncLifetime
 
         var updates = await CollectAsync(resolved.CreateChatClient());
         Assert.Equal("Hello from SharpClaw!", Text(updates));
-        Assert.Equal("Bearer local-key", _server.LastRequest.Header("Authorization"));
-        Assert.Equal("claws", _server.LastRequest.Header("X-Team"));
-        Assert.Equal("qwen3-32b", _server.LastRequest.Json["model"]!.GetValue<string>());
+        Assert.Equal("Bearer local-key", Server.LastRequest.Header("Authorization"));
+        Assert.Equal("claws", Server.LastRequest.Header("X-Team"));
+        Assert.Equal("qwen3-32b", Server.LastRequest.Json["model"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Ollama_is_auto_detected_on_its_local_port()
     {
-        _server.On("GET", "/api/tags", FakeResponse.Json(200, "ollama/tags.json"));
-        _server.On("POST", "/api/chat", FakeResponse.Ndjson("ollama/chat-text.ndjson"));
+        Server.On("GET", "/api/tags", GoldenReply.JsonFile(200, "ollama/tags.json"));
+        Server.On("POST", "/api/chat", GoldenReply.NdjsonFile("ollama/chat-text.ndjson"));
 
-        var registry = await ProviderRegistry.CreateAsync(null, Options(ollamaUrl: _server.BaseUri), TestContext.Current.CancellationToken);
+        var registry = await ProviderRegistry.CreateAsync(null, Options(ollamaUrl: Server.BaseUri), TestContext.Current.CancellationToken);
 
         Assert.True(registry.GetProvider("ollama")!.IsConfigured);
         Assert.Equal(new ModelRef("ollama", "llama3.2:latest"), registry.DefaultModel);
@@ -61,7 +56,7 @@ public sealed class ProviderRegistryEndpointTests : IAsyncLifetime
 
         var updates = await CollectAsync(registry.ResolveModel("qwen3:8b").CreateChatClient());
         Assert.Equal("Hello from Ollama!", Text(updates));
-        Assert.Equal("qwen3:8b", _server.LastRequest.Json["model"]!.GetValue<string>());
+        Assert.Equal("qwen3:8b", Server.LastRequest.Json["model"]!.GetValue<string>());
     }
 
     [Fact]
@@ -81,26 +76,26 @@ public sealed class ProviderRegistryEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Ollama_config_base_url_overrides_the_probe_address()
     {
-        _server.On("GET", "/api/tags", FakeResponse.Json(200, "ollama/tags.json"));
+        Server.On("GET", "/api/tags", GoldenReply.JsonFile(200, "ollama/tags.json"));
         var closed = new Uri($"http://127.0.0.1:{FreePort.Get()}");
         var config = Parse("""{"models":{"providers":{"ollama":{"baseUrl":"@BASE/v1"}}}}""".Replace("@BASE", Base, StringComparison.Ordinal));
 
         var registry = await ProviderRegistry.CreateAsync(config, Options(ollamaUrl: closed), TestContext.Current.CancellationToken);
 
         Assert.True(registry.GetProvider("ollama")!.IsConfigured);
-        Assert.Equal("/api/tags", _server.LastRequest.Path); // an OpenAI-style ".../v1" base is mapped back to the native root
+        Assert.Equal("/api/tags", Server.LastRequest.Path); // an OpenAI-style ".../v1" base is mapped back to the native root
         Assert.Equal(new ModelRef("ollama", "qwen3:8b"), registry.ResolveModel("ollama/qwen3:8b").Ref);
     }
 
     [Fact]
     public async Task Vllm_models_are_discovered_from_its_models_endpoint()
     {
-        _server.On("GET", "/v1/models", FakeResponse.Json(200, "openai/models-vllm.json"));
+        Server.On("GET", "/v1/models", GoldenReply.JsonFile(200, "openai/models-vllm.json"));
         var config = Parse("""{"models":{"providers":{"vllm":{"baseUrl":"@BASE/v1"}}}}""".Replace("@BASE", Base, StringComparison.Ordinal));
 
         var registry = await ProviderRegistry.CreateAsync(config, Options(new() { ["VLLM_API_KEY"] = "vllm-key" }), TestContext.Current.CancellationToken);
 
-        Assert.Equal("Bearer vllm-key", _server.LastRequest.Header("Authorization"));
+        Assert.Equal("Bearer vllm-key", Server.LastRequest.Header("Authorization"));
         var listing = await registry.ListModelsAsync(TestContext.Current.CancellationToken);
         var qwen = Assert.Single(listing, l => l.Model.Ref.Provider == "vllm");
         Assert.Equal("Qwen/Qwen3-8B", qwen.Model.Ref.Model);
@@ -115,7 +110,7 @@ public sealed class ProviderRegistryEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Vllm_without_base_url_is_not_configured_and_discovery_failures_are_swallowed()
     {
-        _server.On("GET", "/v1/models", FakeResponse.JsonText(500, """{"error":"boom"}"""));
+        Server.On("GET", "/v1/models", GoldenReply.Json(500, """{"error":"boom"}"""));
         var config = Parse("""{"models":{"providers":{"vllm":{"baseUrl":"@BASE/v1"}}}}""".Replace("@BASE", Base, StringComparison.Ordinal));
 
         var broken = await ProviderRegistry.CreateAsync(config, Options(), TestContext.Current.CancellationToken);
