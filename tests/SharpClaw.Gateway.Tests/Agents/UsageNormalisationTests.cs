@@ -81,7 +81,7 @@ public sealed class UsageNormalisationTests
         "openai" => ("/v1/chat/completions", GoldenReply.SseFile("openai/chat-text.sse"), server.AbsoluteUri + "v1"),
         "google" => ($"/v1beta/models/{model}:streamGenerateContent", GoldenReply.SseFile("gemini/stream-text.sse"), server.AbsoluteUri),
         "amazon-bedrock" => ($"/model/{model}/converse-stream", BedrockFrames.Reply("bedrock/converse-text.jsonl"), server.AbsoluteUri),
-        "ollama" => ("/api/chat", new GoldenReply(200, "application/x-ndjson", TestData.Read("ollama/chat-text.ndjson").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Encoding.UTF8.GetBytes(l + "\n")).ToList()), server.AbsoluteUri),
+        "ollama" => ("/api/chat", GoldenReply.NdjsonFile("ollama/chat-text.ndjson"), server.AbsoluteUri),
         "github-copilot" => ("/chat/completions", GoldenReply.SseFile("copilot/chat-text.sse"), server.AbsoluteUri),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
