@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Microsoft.Extensions.AI;
 using SharpClaw.Providers.Abstractions;
 using SharpClaw.Providers.Common;
@@ -42,7 +41,7 @@ internal sealed class BedrockChatClient : IChatClient
         var model = options?.ModelId is { Length: > 0 } requested ? requested : _modelId;
         using var watchdog = new IdleWatchdog(_endpoint.Timeout ?? DefaultTimeout, _endpoint.TimeProvider, cancellationToken);
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(BedrockRequestBuilder.Build(model, messages, options, _defaultMaxTokens));
+        var body = ProviderJson.Utf8(BedrockRequestBuilder.Build(model, messages, options, _defaultMaxTokens));
         using var request = new HttpRequestMessage(HttpMethod.Post, BedrockUrls.ConverseStream(_endpoint.BaseUrl, model))
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },

@@ -33,7 +33,7 @@ internal static class BedrockMessageMapper
             if (current is null || (string?)current["role"] != role)
             {
                 current = new JsonObject { ["role"] = role, ["content"] = new JsonArray() };
-                result.Add(current);
+                result.Add((JsonNode)current);
             }
 
             var target = current["content"]!.AsArray();

@@ -79,7 +79,7 @@ internal static class BedrockRequestBuilder
                 spec["description"] = function.Description;
             }
 
-            specs.Add(new JsonObject { ["toolSpec"] = spec });
+            specs.Add((JsonNode)new JsonObject { ["toolSpec"] = spec });
         }
 
         var config = new JsonObject { ["tools"] = specs };

@@ -25,8 +25,33 @@ internal static class ProviderJson
         JsonNode node => node.DeepClone(),
         JsonElement element => JsonNode.Parse(element.GetRawText()),
         string text => JsonValue.Create(text),
-        _ => JsonSerializer.SerializeToNode(value, AIJsonUtilities.DefaultOptions),
+        bool flag => JsonValue.Create(flag),
+        int number => JsonValue.Create(number),
+        long number => JsonValue.Create(number),
+        double number => JsonValue.Create(number),
+        decimal number => JsonValue.Create(number),
+
+        // Through the type's metadata (MEAI's resolver) rather than reflection-based serialization: Native-AOT safe.
+        _ => JsonSerializer.SerializeToNode(value, AIJsonUtilities.DefaultOptions.GetTypeInfo(value.GetType())),
     };
+
+    /// <summary>A request body from a JSON node (UTF-8, <c>application/json</c>), written without reflection.</summary>
+    public static HttpContent Content(JsonNode body) => new ByteArrayContent(Utf8(body))
+    {
+        Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+    };
+
+    /// <summary>A JSON node as UTF-8 bytes, written without reflection.</summary>
+    public static byte[] Utf8(JsonNode node)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     /// <summary>An object's properties as call arguments, values kept as <see cref="JsonElement"/> (empty for non-objects).</summary>
     public static Dictionary<string, object?> Properties(JsonElement element)

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
@@ -43,7 +42,7 @@ internal sealed class GeminiChatClient : IChatClient
 
         using var request = new HttpRequestMessage(HttpMethod.Post, GeminiUrls.StreamGenerateContent(_endpoint.BaseUrl, model))
         {
-            Content = JsonContent.Create(GeminiRequestBuilder.Build(model, messages, options)),
+            Content = ProviderJson.Content(GeminiRequestBuilder.Build(model, messages, options)),
         };
         if (!string.IsNullOrEmpty(_endpoint.ApiKey))
         {

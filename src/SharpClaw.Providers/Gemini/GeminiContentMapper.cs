@@ -59,7 +59,7 @@ internal static class GeminiContentMapper
             }
 
             current = new JsonObject { ["role"] = role, ["parts"] = parts };
-            contents.Add(current);
+            contents.Add((JsonNode)current);
         }
 
         return contents;

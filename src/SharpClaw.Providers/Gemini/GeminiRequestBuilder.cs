@@ -27,7 +27,7 @@ internal static class GeminiRequestBuilder
             var declarations = new JsonArray();
             foreach (var function in functions)
             {
-                declarations.Add(Declaration(function));
+                declarations.Add((JsonNode)Declaration(function));
             }
 
             body["tools"] = new JsonArray(new JsonObject { ["functionDeclarations"] = declarations });

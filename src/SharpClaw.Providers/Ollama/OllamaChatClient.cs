@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using SharpClaw.Providers.Common;
@@ -41,7 +40,7 @@ internal sealed class OllamaChatClient : IChatClient
 
         using var request = new HttpRequestMessage(HttpMethod.Post, UriPaths.Append(_endpoint.BaseUrl, "api/chat"))
         {
-            Content = JsonContent.Create(OllamaRequestBuilder.Build(_modelId, messages, options)),
+            Content = ProviderJson.Content(OllamaRequestBuilder.Build(_modelId, messages, options)),
         };
         if (!string.IsNullOrEmpty(_endpoint.ApiKey))
         {

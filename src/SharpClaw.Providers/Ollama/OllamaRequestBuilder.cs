@@ -75,7 +75,7 @@ internal static class OllamaRequestBuilder
                 ["function"] = new JsonObject
                 {
                     ["name"] = call.Name,
-                    ["arguments"] = JsonSerializer.SerializeToNode(call.Arguments ?? new Dictionary<string, object?>(), AIJsonUtilities.DefaultOptions),
+                    ["arguments"] = ProviderJson.Object(call.Arguments),
                 },
             });
         }
