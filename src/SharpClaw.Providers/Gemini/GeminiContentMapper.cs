@@ -37,7 +37,7 @@ internal static class GeminiContentMapper
             {
                 if (MapPart(content, callNames, needsSignature) is { } part)
                 {
-                    parts.Add(part);
+                    parts.Add((JsonNode)part);
                 }
             }
 
