@@ -19,9 +19,16 @@ internal sealed class HooksEndpoint(HttpApiContext api) : IDisposable
     private const string LimiterScope = "hook-auth";
     private readonly AuthRateLimiter _failures = new(api.Time, () => new RateLimitSettings(20, 60_000, 60_000, ExemptLoopback: false));
     private readonly HookDispatcher _dispatcher = new(api);
-    private readonly JsHookTransforms _scripts = new(api.Time);
+    // Created on the first JavaScript transform, so a gateway without any does not load the JS engine (idle memory).
+    private readonly Lazy<JsHookTransforms> _scripts = new(() => new JsHookTransforms(api.Time));
 
-    public void Dispose() => _scripts.Dispose();
+    public void Dispose()
+    {
+        if (_scripts.IsValueCreated)
+        {
+            _scripts.Value.Dispose();
+        }
+    }
 
     /// <summary>Handles the request when it is under the enabled hooks base path.</summary>
     public async Task<bool> TryHandleAsync(HttpContext http, string path)
@@ -238,7 +245,7 @@ internal sealed class HooksEndpoint(HttpApiContext api) : IDisposable
     private IHookTransform ScriptTransform(HookMapping mapping, string module, HooksSettings settings)
     {
         var file = HookTransformPaths.Module(HookTransformPaths.Directory(settings.TransformsDir, api.Services.Paths.ConfigPath), module);
-        return _scripts.For(file, mapping.TransformExport, new JsTransformLimits(settings.TransformTimeout));
+        return _scripts.Value.For(file, mapping.TransformExport, new JsTransformLimits(settings.TransformTimeout));
     }
 
     /// <summary>Transforms never see the hooks token.</summary>
