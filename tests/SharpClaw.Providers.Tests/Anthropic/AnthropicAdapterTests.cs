@@ -32,6 +32,21 @@ public sealed class AnthropicAdapterTests : GoldenServerTestBase
     }
 
     [Fact]
+    public async Task Messages_carrying_an_OpenAI_form_from_an_earlier_provider_are_sent_from_their_content()
+    {
+        // A session that failed over from an OpenAI-compatible provider: its cached messages carry the OpenAI SDK form
+        // (OpenAIConversionCache); the Anthropic adapter must build its request from the content, not that form.
+        Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-text.sse"));
+        var message = new ChatMessage(ChatRole.User, "the real question") { RawRepresentation = new global::OpenAI.Chat.UserChatMessage("stale OpenAI form") };
+
+        await CollectAsync(Client(), messages: [message]);
+
+        var sent = Server.LastRequest.Json["messages"]!.ToJsonString();
+        Assert.Contains("the real question", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("stale OpenAI form", sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assembles_tool_use_from_input_json_deltas()
     {
         Server.On("POST", Path, GoldenReply.SseFile("anthropic/messages-tool-use.sse"));
