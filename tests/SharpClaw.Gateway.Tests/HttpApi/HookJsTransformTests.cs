@@ -36,9 +36,33 @@ public sealed class HookJsTransformTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var json = await HttpApiHost.ReadJsonAsync(response);
         Assert.Equal((string?)json["runId"], host.LastRun.RunId);
-        Assert.Contains("Issue 42 via github from issues at /hooks/github?x=1 token=undefined/undefined", host.LastRun.Message, StringComparison.Ordinal);
+        Assert.Contains($"Issue 42 via github from issues at {host.Client.BaseAddress!.ToString().TrimEnd('/')}/hooks/github?x=1 token=undefined/undefined", host.LastRun.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("template 1", host.LastRun.Message, StringComparison.Ordinal);
         Assert.Equal("hook:github:42", host.LastRun.SessionKey);
+    }
+
+    [Fact]
+    public async Task Url_IsAUrlObject_WithSearchParams_LikeOpenClaws()
+    {
+        await using var host = await StartAsync(
+            """[{"match":{"path":"u"},"transform":{"module":"u.js"}}]""",
+            ("u.js", """
+                export default function ({ url }) {
+                  const tags = url.searchParams.getAll("tag").join("+");
+                  const entries = [...url.searchParams].map(([k, v]) => `${k}=${v}`).join(",");
+                  return {
+                    message: `path=${url.pathname} search=${url.search} q=${url.searchParams.get("q")} missing=${url.searchParams.get("nope")} has=${url.searchParams.has("tag")} tags=${tags} entries=${entries} host=${url.hostname}:${url.port} same=${String(url) === url.href} json=${JSON.stringify({ url })}`,
+                  };
+                }
+                """));
+        var response = await host.PostAsync("/hooks/u?q=hello%20world&tag=a&tag=b", "{}");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var address = host.Client.BaseAddress!;
+        var href = $"{address.ToString().TrimEnd('/')}/hooks/u?q=hello%20world&tag=a&tag=b";
+        Assert.Contains(
+            $"path=/hooks/u search=?q=hello%20world&tag=a&tag=b q=hello world missing=null has=true tags=a+b entries=q=hello world,tag=a,tag=b host={address.Host}:{address.Port} same=true json={{\"url\":\"{href}\"}}",
+            host.LastRun.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

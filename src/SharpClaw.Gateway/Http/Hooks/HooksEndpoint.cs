@@ -180,7 +180,7 @@ internal sealed class HooksEndpoint(HttpApiContext api) : IDisposable
             try
             {
                 var transform = api.Extensions.FindTransform(module) ?? ScriptTransform(mapping, module, settings);
-                var input = new JsonObject { ["payload"] = payload.DeepClone(), ["headers"] = WithoutHookToken(headers), ["url"] = http.Request.Path + http.Request.QueryString, ["path"] = subPath };
+                var input = new JsonObject { ["payload"] = payload.DeepClone(), ["headers"] = WithoutHookToken(headers), ["url"] = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}", ["path"] = subPath };
                 overrides = await transform.TransformAsync(input, http.RequestAborted);
                 if (overrides is null)
                 {

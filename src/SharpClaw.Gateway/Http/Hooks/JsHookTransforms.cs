@@ -62,6 +62,11 @@ internal sealed class JsHookTransforms(TimeProvider time) : IDisposable
         {
             var function = module.Function(engine, exportName);
             var argument = new JsonParser(engine).Parse(input.ToJsonString());
+            if (argument is Jint.Native.Object.ObjectInstance context && context.Get("url") is JsString href)
+            {
+                context.Set("url", JsUrlObject.Create(engine, href.ToString()));
+            }
+
             var result = engine.Call(function, argument).UnwrapIfPromise(budget);
             return ToOverrides(engine, result, limits);
         }
