@@ -31,6 +31,6 @@ internal sealed record BedrockProviderOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Idle timeout of the stream (<c>timeoutSeconds</c>); null → <see cref="BedrockChatClient.DefaultTimeout"/>.</summary>
+    /// <summary>Idle timeout of the stream (<c>timeoutSeconds</c>); null → <see cref="Common.StreamingProviderChatClient.DefaultTimeout"/>.</summary>
     public TimeSpan? Timeout { get; init; }
 }
