@@ -11,6 +11,23 @@ namespace SharpClaw.Gateway.Http;
 /// </summary>
 internal static class HttpRunStarter
 {
+    /// <summary>
+    /// <see cref="Start"/> for the OpenAI-compatible endpoints: a request the runtime refuses (bad session key, model or
+    /// agent) is answered with an OpenAI-style 400 carrying the reason, and null is returned.
+    /// </summary>
+    public static async Task<HttpRun?> StartOrRefuseAsync(HttpApiContext api, HttpContext http, AgentRunRequest request)
+    {
+        try
+        {
+            return Start(api, http, request);
+        }
+        catch (ArgumentException ex)
+        {
+            await HttpReplies.OpenAiErrorAsync(http, 400, ex.Message);
+            return null;
+        }
+    }
+
     public static HttpRun Start(HttpApiContext api, HttpContext http, AgentRunRequest request)
     {
         var deltas = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });

@@ -54,14 +54,8 @@ internal sealed class ChatCompletionsEndpoint(HttpApiContext api)
             ExtraTools = input.Tools,
             AllowedTools = HttpRunRequests.ToolsForSender(api, gate.Auth, http.Request),
         };
-        HttpRun run;
-        try
+        if (await HttpRunStarter.StartOrRefuseAsync(api, http, request) is not { } run)
         {
-            run = HttpRunStarter.Start(api, http, request);
-        }
-        catch (ArgumentException ex)
-        {
-            await HttpReplies.OpenAiErrorAsync(http, 400, ex.Message);
             return;
         }
 

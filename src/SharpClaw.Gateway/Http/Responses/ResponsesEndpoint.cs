@@ -82,14 +82,8 @@ internal sealed class ResponsesEndpoint(HttpApiContext api) : IDisposable
             AllowedTools = HttpRunRequests.ToolsForSender(api, gate.Auth, http.Request),
             MaxOutputTokens = ConfigValues.Long(body["max_output_tokens"]) is { } max ? (int)Math.Min(max, int.MaxValue) : null,
         };
-        HttpRun run;
-        try
+        if (await HttpRunStarter.StartOrRefuseAsync(api, http, request) is not { } run)
         {
-            run = HttpRunStarter.Start(api, http, request);
-        }
-        catch (ArgumentException ex)
-        {
-            await HttpReplies.OpenAiErrorAsync(http, 400, ex.Message);
             return;
         }
 
